@@ -30,9 +30,11 @@ stamp=".venv/.stamp-$(hash_inputs)"
 if [ ! -f "$stamp" ]; then
   [ -x .venv/bin/python ] || { say "creating .venv with $("$PY" --version)"; "$PY" -m venv .venv; }
   say "installing Python packages (first run takes a minute or two)"
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -c requirements/constraints.txt setuptools wheel
-  .venv/bin/python -m pip install -q -c requirements/constraints.txt -r requirements/dev.txt \
+  # This machine's pip config may name local indexes that do not exist; keep their warnings out of the way.
+  pip() { .venv/bin/python -m pip "$@" 2> >(grep -v "^WARNING: Location" >&2); }
+  pip install -q --upgrade pip
+  pip install -q -c requirements/constraints.txt setuptools wheel
+  pip install -q -c requirements/constraints.txt -r requirements/dev.txt \
     -e libs/contracts -e 'libs/chassis[nameko,postgres]' \
     -e services/customers -e services/marketing -e services/sales -e services/service-desk -e services/reporting \
     -e gateway -e runner

@@ -65,7 +65,7 @@ def configure(service: str, level: str = "INFO", fmt: str = "json") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("pika", "kombu", "amqp", "nameko", "alembic.runtime.migration"):
+    for noisy in ("pika", "kombu", "amqp", "nameko", "alembic"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
 
 

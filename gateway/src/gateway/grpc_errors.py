@@ -1,0 +1,93 @@
+"""The one table turning a service's gRPC status into an HTTP problem.
+
+Services put a stable machine-readable reason in the trailing metadata key `x-crm-error-code`
+(e.g. `customer.name_required`) and a human message in the status details. For client errors
+(4xx) both are passed through as the problem's `code` and `detail`. For server-side failures the
+details may hold internals (addresses, exception text), so the client gets a generic message and
+the details go to the log only.
+
+FAILED_PRECONDITION -> 409: it means "the record is not in a state that allows this" (a business
+conflict the client can resolve by re-reading), not a failed HTTP precondition header. A stale
+`If-Match` version (412) is decided where the request carries If-Match (see README).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import grpc
+
+from gateway.problems import ProblemError
+
+log = logging.getLogger("gateway.upstream")
+
+ERROR_CODE_METADATA_KEY = "x-crm-error-code"
+RETRY_AFTER_SECONDS = 2
+
+_CODE_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
+_MAX_DETAIL = 500
+
+
+@dataclass(frozen=True)
+class HttpMapping:
+    status: int
+    # Pass the service's code and details through (client errors), or answer generically.
+    passthrough: bool
+    # Code used when the service sent none (or, for server errors, always).
+    fallback_code: str
+    retry_after: bool = False
+
+
+STATUS_TO_HTTP: dict[grpc.StatusCode, HttpMapping] = {
+    grpc.StatusCode.INVALID_ARGUMENT: HttpMapping(400, True, "request.invalid"),
+    grpc.StatusCode.OUT_OF_RANGE: HttpMapping(400, True, "request.out_of_range"),
+    grpc.StatusCode.NOT_FOUND: HttpMapping(404, True, "resource.not_found"),
+    grpc.StatusCode.ALREADY_EXISTS: HttpMapping(409, True, "resource.already_exists"),
+    grpc.StatusCode.FAILED_PRECONDITION: HttpMapping(409, True, "resource.state_conflict"),
+    grpc.StatusCode.ABORTED: HttpMapping(409, True, "resource.conflict"),
+    grpc.StatusCode.PERMISSION_DENIED: HttpMapping(403, True, "permission.denied"),
+    grpc.StatusCode.UNAUTHENTICATED: HttpMapping(401, True, "auth.required"),
+    grpc.StatusCode.RESOURCE_EXHAUSTED: HttpMapping(429, True, "upstream.busy", retry_after=True),
+    grpc.StatusCode.UNAVAILABLE: HttpMapping(503, False, "upstream.unavailable", retry_after=True),
+    grpc.StatusCode.DEADLINE_EXCEEDED: HttpMapping(504, False, "upstream.timeout"),
+}
+DEFAULT_MAPPING = HttpMapping(502, False, "upstream.error")
+
+_GENERIC_DETAIL = {
+    503: "The {upstream} service is unavailable right now; retry later.",
+    504: "The {upstream} service did not answer in time.",
+    502: "The {upstream} service failed to handle the request.",
+}
+
+
+def error_code_from(metadata: object) -> str | None:
+    """The `x-crm-error-code` value from trailing metadata, if well formed."""
+    if not metadata:
+        return None
+    for item in metadata:  # type: ignore[attr-defined]
+        key, value = item[0], item[1]
+        if key == ERROR_CODE_METADATA_KEY:
+            text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+            if len(text) <= 100 and _CODE_RE.match(text):
+                return text
+    return None
+
+
+def to_problem(exc: grpc.RpcError, upstream: str, method: str) -> ProblemError:
+    """Translate a failed call into the ProblemError the client sees."""
+    code: grpc.StatusCode = exc.code()  # type: ignore[attr-defined]
+    details = (exc.details() or "").strip()  # type: ignore[attr-defined]
+    mapping = STATUS_TO_HTTP.get(code, DEFAULT_MAPPING)
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if mapping.retry_after else {}
+    if mapping.passthrough:
+        service_code = error_code_from(exc.trailing_metadata())  # type: ignore[attr-defined]
+        detail = details[:_MAX_DETAIL] if details else "The request was refused by the service."
+        return ProblemError(mapping.status, service_code or mapping.fallback_code, detail, headers=headers)
+    log.warning(
+        "upstream call failed",
+        extra={"upstream": upstream, "rpc": method, "grpc_status": code.name, "grpc_details": details[:1000]},
+    )
+    detail = _GENERIC_DETAIL.get(mapping.status, _GENERIC_DETAIL[502]).format(upstream=upstream.replace("_", "-"))
+    return ProblemError(mapping.status, mapping.fallback_code, detail, headers=headers)

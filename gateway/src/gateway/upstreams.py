@@ -1,0 +1,126 @@
+"""gRPC channels to the services and the one way routes call them.
+
+One `grpc.aio` channel per upstream (opened at startup, closed at shutdown) with client-side
+round-robin over every address the target resolves to (`dns:///svc-grpc:50051` in Kubernetes,
+headless Service). Every call carries a deadline and the caller's identity metadata; a failed call
+becomes a ProblemError through the table in `gateway.grpc_errors`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import grpc
+from crm.customers.v1 import customers_service_pb2_grpc
+from crm.reporting.v1 import reporting_service_pb2_grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from gateway.grpc_errors import to_problem
+from gateway.metrics import GatewayMetrics
+
+log = logging.getLogger("gateway.upstream")
+
+SERVICE_CONFIG = json.dumps({"loadBalancingConfig": [{"round_robin": {}}]})
+CHANNEL_OPTIONS: tuple[tuple[str, Any], ...] = (
+    ("grpc.service_config", SERVICE_CONFIG),
+    ("grpc.max_receive_message_length", 16 * 1024 * 1024),
+    ("grpc.initial_reconnect_backoff_ms", 200),
+    ("grpc.max_reconnect_backoff_ms", 5000),
+)
+
+# Upstream name -> generated stub class for its business API (marketing, sales and service-desk
+# have no RPCs yet; they are health-checked only).
+_STUBS: dict[str, type] = {
+    "customers": customers_service_pb2_grpc.CustomersServiceStub,
+    "reporting": reporting_service_pb2_grpc.ReportingServiceStub,
+}
+
+
+@dataclass(frozen=True)
+class CallIdentity:
+    """Who a call acts for, as sent in gRPC metadata (ARCHITECTURE §7)."""
+
+    user_id: str
+    roles: tuple[str, ...]
+    # None = unrestricted: the header is left out.
+    visible_owner_ids: frozenset[str] | None
+    request_id: str
+    correlation_id: str
+
+    def metadata(self) -> tuple[tuple[str, str], ...]:
+        items = [
+            ("x-crm-user-id", self.user_id),
+            ("x-crm-roles", ",".join(self.roles)),
+            ("x-request-id", self.request_id),
+            ("x-correlation-id", self.correlation_id),
+        ]
+        if self.visible_owner_ids is not None:
+            items.append(("x-crm-visible-owners", ",".join(sorted(self.visible_owner_ids))))
+        return tuple(items)
+
+
+class Upstreams:
+    def __init__(
+        self,
+        targets: Mapping[str, str],
+        *,
+        deadline_seconds: float,
+        health_timeout_seconds: float,
+        metrics: GatewayMetrics,
+    ) -> None:
+        self._targets = dict(targets)
+        self._deadline = deadline_seconds
+        self._health_timeout = health_timeout_seconds
+        self._metrics = metrics
+        self._channels: dict[str, grpc.aio.Channel] = {}
+        self._stubs: dict[str, Any] = {}
+        self._health: dict[str, health_pb2_grpc.HealthStub] = {}
+
+    @property
+    def names(self) -> list[str]:
+        return list(self._targets)
+
+    async def start(self) -> None:
+        for name, target in self._targets.items():
+            channel = grpc.aio.insecure_channel(target, options=list(CHANNEL_OPTIONS))
+            self._channels[name] = channel
+            self._health[name] = health_pb2_grpc.HealthStub(channel)
+            if name in _STUBS:
+                self._stubs[name] = _STUBS[name](channel)
+            log.info("upstream channel opened", extra={"upstream": name, "target": target})
+
+    async def close(self) -> None:
+        channels, self._channels = self._channels, {}
+        self._stubs.clear()
+        self._health.clear()
+        for channel in channels.values():
+            await channel.close(grace=1.0)
+
+    async def call(self, upstream: str, method: str, request: Any, identity: CallIdentity) -> Any:
+        """Call `upstream.method(request)` with deadline and identity; ProblemError on failure."""
+        rpc = getattr(self._stubs[upstream], method)
+        started = time.perf_counter()
+        code = "OK"
+        try:
+            return await rpc(request, timeout=self._deadline, metadata=identity.metadata())
+        except grpc.RpcError as exc:
+            code = exc.code().name  # type: ignore[attr-defined]
+            raise to_problem(exc, upstream, method) from None
+        finally:
+            self._metrics.observe_upstream(upstream, method, code, time.perf_counter() - started)
+
+    async def health(self, upstream: str) -> str:
+        """The standard health status name of the whole server (`SERVING`, `NOT_SERVING`...),
+        or the gRPC error code name when the check itself failed (`UNAVAILABLE`...)."""
+        try:
+            reply = await self._health[upstream].Check(
+                health_pb2.HealthCheckRequest(service=""), timeout=self._health_timeout
+            )
+        except grpc.RpcError as exc:
+            return exc.code().name  # type: ignore[attr-defined]
+        return health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)

@@ -1,0 +1,46 @@
+"""Domain error kinds shared by every service's domain layer (no transport imports).
+
+A domain raises one of these with a stable machine-readable `code` (e.g.
+``customer.name_required``) and a human message; each service's gRPC layer maps the kinds to
+status codes with one table, and the gateway maps status codes to HTTP with another.
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A rule refused the request; nothing was changed."""
+
+    default_code = "domain.error"
+
+    def __init__(self, message: str, *, code: str | None = None, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code or self.default_code
+        self.field = field
+
+
+class InvalidArgument(DomainError):
+    default_code = "request.invalid"
+
+
+class NotFound(DomainError):
+    default_code = "not_found"
+
+
+class AlreadyExists(DomainError):
+    default_code = "already_exists"
+
+
+class FailedPrecondition(DomainError):
+    default_code = "failed_precondition"
+
+
+class VersionConflict(DomainError):
+    """The caller edited an outdated version of the record."""
+
+    default_code = "version_conflict"
+
+
+class PermissionDenied(DomainError):
+    default_code = "permission_denied"

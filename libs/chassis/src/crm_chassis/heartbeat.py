@@ -1,0 +1,30 @@
+"""Liveness for processes without a server port (worker, relay): a file whose mtime is the last beat."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+
+def beat(path: str | None) -> None:
+    """Record that the process is alive and connected now (no-op when `path` is unset)."""
+    if not path:
+        return
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.touch()
+    os.utime(p, None)
+
+
+def age(path: str) -> float | None:
+    """Seconds since the last beat, or None if there never was one."""
+    try:
+        return time.time() - Path(path).stat().st_mtime
+    except FileNotFoundError:
+        return None
+
+
+def is_fresh(path: str, max_age: float) -> bool:
+    seconds = age(path)
+    return seconds is not None and seconds <= max_age

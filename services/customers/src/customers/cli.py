@@ -1,0 +1,11 @@
+"""`crm-customers` command line."""
+
+import sys
+
+from crm_chassis.cli import main as chassis_main
+
+from customers.config import SPEC
+
+
+def main() -> None:
+    sys.exit(chassis_main(SPEC))

@@ -1,0 +1,18 @@
+"""Storage the reporting read models need (implemented in reporting.persistence)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from reporting.domain.customer_summary import CustomerFact
+
+
+class CustomerFacts(Protocol):
+    def get(self, customer_id: str) -> CustomerFact | None: ...
+
+    def put(self, fact: CustomerFact) -> None: ...
+
+    def counts_by_owner(self, visible_owners: frozenset[str] | None) -> dict[str, int]: ...
+
+    def newest_event_at(self) -> datetime | None: ...

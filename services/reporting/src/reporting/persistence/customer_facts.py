@@ -1,0 +1,43 @@
+"""SQL storage of the customer facts read model."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from reporting.domain.customer_summary import CustomerFact
+from reporting.persistence.tables import customer_facts as t
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+class SqlCustomerFacts:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, customer_id: str) -> CustomerFact | None:
+        row = self.session.execute(select(t).where(t.c.customer_id == customer_id)).first()
+        if row is None:
+            return None
+        return CustomerFact(row.customer_id, row.owner_id, _utc(row.created_at), row.version, _utc(row.event_at))  # type: ignore[arg-type]
+
+    def put(self, fact: CustomerFact) -> None:
+        values = dict(owner_id=fact.owner_id, created_at=fact.created_at, version=fact.version, event_at=fact.event_at)
+        updated = self.session.execute(update(t).where(t.c.customer_id == fact.customer_id).values(**values))
+        if updated.rowcount == 0:
+            self.session.execute(insert(t).values(customer_id=fact.customer_id, **values))
+
+    def counts_by_owner(self, visible_owners: frozenset[str] | None) -> dict[str, int]:
+        query = select(t.c.owner_id, func.count()).group_by(t.c.owner_id)
+        if visible_owners is not None:
+            query = query.where(t.c.owner_id.in_(sorted(visible_owners)))
+        return {owner: int(n) for owner, n in self.session.execute(query).all()}
+
+    def newest_event_at(self) -> datetime | None:
+        return _utc(self.session.execute(select(func.max(t.c.event_at))).scalar())

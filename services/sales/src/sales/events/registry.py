@@ -1,0 +1,5 @@
+"""Events the sales service publishes and consumes (README 'Events' table must match)."""
+
+from crm_chassis.topology import BusRegistry
+
+REGISTRY = BusRegistry(service="sales", publishes=(), consumes=())

@@ -1,0 +1,11 @@
+"""`crm-service-desk` command line."""
+
+import sys
+
+from crm_chassis.cli import main as chassis_main
+
+from service_desk.config import SPEC
+
+
+def main() -> None:
+    sys.exit(chassis_main(SPEC))

@@ -1,0 +1,7 @@
+"""The service-desk nameko worker: heartbeat only until its handlers and timers land."""
+
+from crm_chassis.worker import WorkerBase
+
+
+class Worker(WorkerBase):
+    name = "service_desk"
