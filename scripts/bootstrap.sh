@@ -37,7 +37,7 @@ if [ ! -f "$stamp" ]; then
   pip install -q -c requirements/constraints.txt -r requirements/dev.txt \
     -e libs/contracts -e 'libs/chassis[nameko,postgres]' \
     -e services/customers -e services/marketing -e services/sales -e services/service-desk -e services/reporting \
-    -e gateway -e runner
+    -e gateway -e runner -e libs/testkit
   rm -f .venv/.stamp-*; touch "$stamp"
 fi
 

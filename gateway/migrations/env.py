@@ -7,8 +7,8 @@
 from __future__ import annotations
 
 from alembic import context
-from crm_chassis.db import make_engine
 
+from crm_chassis.db import make_engine
 from gateway.store.tables import metadata
 
 config = context.config

@@ -62,7 +62,9 @@ class Settings:
         parse=url_parser("sqlite", "postgresql"),
     )
     migrations_dir: str = env(
-        "CRM_MIGRATIONS_DIR", "folder holding the gateway's Alembic migrations", default=DEFAULT_MIGRATIONS_DIR
+        "CRM_MIGRATIONS_DIR",
+        "folder holding the gateway's Alembic migrations",
+        default=DEFAULT_MIGRATIONS_DIR,
     )
     redis_url: str = env(
         "CRM_REDIS_URL",
@@ -83,7 +85,10 @@ class Settings:
         default=LOCAL_ADMIN_PASSWORD,
     )
     access_token_ttl_seconds: int = env(
-        "CRM_ACCESS_TOKEN_TTL_SECONDS", "lifetime of an access token", default=15 * 60, parse=parse_positive_int
+        "CRM_ACCESS_TOKEN_TTL_SECONDS",
+        "lifetime of an access token",
+        default=15 * 60,
+        parse=parse_positive_int,
     )
     refresh_token_ttl_seconds: int = env(
         "CRM_REFRESH_TOKEN_TTL_SECONDS",
@@ -92,34 +97,51 @@ class Settings:
         parse=parse_positive_int,
     )
     customers_target: str = env(
-        "CRM_CUSTOMERS_GRPC_TARGET", "gRPC target of the customers service", default="127.0.0.1:50051",
+        "CRM_CUSTOMERS_GRPC_TARGET",
+        "gRPC target of the customers service",
+        default="127.0.0.1:50051",
         parse=_parse_target,
     )
     marketing_target: str = env(
-        "CRM_MARKETING_GRPC_TARGET", "gRPC target of the marketing service", default="127.0.0.1:50052",
+        "CRM_MARKETING_GRPC_TARGET",
+        "gRPC target of the marketing service",
+        default="127.0.0.1:50052",
         parse=_parse_target,
     )
     sales_target: str = env(
-        "CRM_SALES_GRPC_TARGET", "gRPC target of the sales service", default="127.0.0.1:50053", parse=_parse_target
+        "CRM_SALES_GRPC_TARGET",
+        "gRPC target of the sales service",
+        default="127.0.0.1:50053",
+        parse=_parse_target,
     )
     service_desk_target: str = env(
-        "CRM_SERVICE_DESK_GRPC_TARGET", "gRPC target of the service-desk service", default="127.0.0.1:50054",
+        "CRM_SERVICE_DESK_GRPC_TARGET",
+        "gRPC target of the service-desk service",
+        default="127.0.0.1:50054",
         parse=_parse_target,
     )
     reporting_target: str = env(
-        "CRM_REPORTING_GRPC_TARGET", "gRPC target of the reporting service", default="127.0.0.1:50055",
+        "CRM_REPORTING_GRPC_TARGET",
+        "gRPC target of the reporting service",
+        default="127.0.0.1:50055",
         parse=_parse_target,
     )
     deadline_seconds: float = env(
-        "CRM_GATEWAY_DEADLINE_SECONDS", "deadline of every gRPC call to a service", default=5.0,
+        "CRM_GATEWAY_DEADLINE_SECONDS",
+        "deadline of every gRPC call to a service",
+        default=5.0,
         parse=parse_positive_float,
     )
     health_timeout_seconds: float = env(
-        "CRM_GATEWAY_HEALTH_TIMEOUT_SECONDS", "deadline of each /readyz check", default=1.0,
+        "CRM_GATEWAY_HEALTH_TIMEOUT_SECONDS",
+        "deadline of each /readyz check",
+        default=1.0,
         parse=parse_positive_float,
     )
     rate_limit_per_minute: int = env(
-        "CRM_RATE_LIMIT_PER_MINUTE", "requests per minute per signed-in user (0 = no limit)", default=6000,
+        "CRM_RATE_LIMIT_PER_MINUTE",
+        "requests per minute per signed-in user (0 = no limit)",
+        default=6000,
         parse=_parse_non_negative_int,
     )
     login_rate_limit_per_minute: int = env(
@@ -129,8 +151,10 @@ class Settings:
         parse=_parse_non_negative_int,
     )
     idempotency_ttl_seconds: int = env(
-        "CRM_IDEMPOTENCY_TTL_SECONDS", "how long a POST answer is kept for Idempotency-Key replays",
-        default=24 * 3600, parse=parse_positive_int,
+        "CRM_IDEMPOTENCY_TTL_SECONDS",
+        "how long a POST answer is kept for Idempotency-Key replays",
+        default=24 * 3600,
+        parse=parse_positive_int,
     )
     max_body_bytes: int = env(
         "CRM_MAX_BODY_BYTES", "largest accepted request body", default=1024 * 1024, parse=parse_positive_int
@@ -162,5 +186,5 @@ class Settings:
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
-    """Settings from `environ` (default: the process environment); raises ConfigError listing every problem."""
+    """Settings from `environ` (default: the process environment); ConfigError lists every problem."""
     return load(Settings, environ)

@@ -16,6 +16,7 @@ Without Redis the guarantee cannot be kept, so a request carrying the header is 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import logging
@@ -88,10 +89,8 @@ class IdempotencyStore:
 
     async def abandon(self, user_id: str, key: str) -> None:
         rkey = self._key(user_id, key)
-        try:
+        with contextlib.suppress(RedisUnavailable):  # if Redis is gone, the lease expires on its own
             await self._redis.run(lambda client: client.delete(rkey))
-        except RedisUnavailable:
-            pass  # the lease expires on its own
 
 
 def _replay(record: dict[str, Any]) -> Response:

@@ -7,10 +7,10 @@ import re
 import time
 import uuid
 
-from crm_chassis.logs import log_context
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from crm_chassis.logs import log_context
 from gateway.metrics import GatewayMetrics
 from gateway.problems import GENERIC_500_DETAIL, ProblemError, problem_response
 
@@ -99,7 +99,9 @@ class RequestContextMiddleware:
 class BodyTooLarge(ProblemError):
     def __init__(self, limit: int) -> None:
         super().__init__(
-            413, "request.too_large", f"The request body is larger than the {limit} bytes this gateway accepts."
+            413,
+            "request.too_large",
+            f"The request body is larger than the {limit} bytes this gateway accepts.",
         )
 
 
@@ -122,15 +124,15 @@ class BodyLimitMiddleware:
             except ValueError:
                 length = -1
             if length < 0:
-                await problem_response(scope, 400, "request.bad_content_length", "Content-Length is not valid.")(
-                    scope, receive, send
-                )
+                await problem_response(
+                    scope, 400, "request.bad_content_length", "Content-Length is not valid."
+                )(scope, receive, send)
                 return
             if length > self.max_bytes:
                 exc = BodyTooLarge(self.max_bytes)
-                await problem_response(scope, exc.status, exc.code, exc.detail, headers={"Connection": "close"})(
-                    scope, receive, send
-                )
+                await problem_response(
+                    scope, exc.status, exc.code, exc.detail, headers={"Connection": "close"}
+                )(scope, receive, send)
                 return
 
         received = 0

@@ -69,7 +69,9 @@ class RedisGuard:
         except (RedisError, OSError) as exc:
             self._open_until = self._clock() + self._cooldown
             log.warning(
-                "redis unavailable; degrading for %.0fs", self._cooldown, extra={"error": f"{type(exc).__name__}: {exc}"}
+                "redis unavailable; degrading for %.0fs",
+                self._cooldown,
+                extra={"error": f"{type(exc).__name__}: {exc}"},
             )
             raise RedisUnavailable(str(exc)) from exc
 

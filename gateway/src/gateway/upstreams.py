@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import grpc
-from crm.customers.v1 import customers_service_pb2_grpc
-from crm.reporting.v1 import reporting_service_pb2_grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from crm.customers.v1 import customers_service_pb2_grpc
+from crm.reporting.v1 import reporting_service_pb2_grpc
 from gateway.grpc_errors import to_problem
 from gateway.metrics import GatewayMetrics
 

@@ -10,10 +10,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from crm_chassis.db import make_engine, make_session_factory, transaction
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from crm_chassis.db import make_engine, make_session_factory, transaction
 from gateway.config import LOCAL_ADMIN_PASSWORD, Settings
 from gateway.identity.passwords import Passwords
 from gateway.store import users as user_store
@@ -93,7 +93,9 @@ def ensure_admin(
     return outcome
 
 
-def run(settings: Settings, *, reset_admin_password: bool = False, progress: Callable[[str], None] | None = None) -> None:
+def run(
+    settings: Settings, *, reset_admin_password: bool = False, progress: Callable[[str], None] | None = None
+) -> None:
     say = progress or (lambda text: log.info(text))
     say(f"migrating {make_url(settings.database_url).render_as_string(hide_password=True)}")
     engine = make_engine(settings.database_url, pool_size=1)
@@ -103,10 +105,11 @@ def run(settings: Settings, *, reset_admin_password: bool = False, progress: Cal
     finally:
         engine.dispose()
     if outcome == "exists":
-        say("bootstrap user 'admin' exists (password unchanged; --reset-admin-password sets CRM_ADMIN_PASSWORD)")
+        say("bootstrap user 'admin' exists (password kept; --reset-admin-password applies it)")
     elif settings.admin_password == LOCAL_ADMIN_PASSWORD:
         log.warning(
-            "bootstrap user 'admin' %s with the LOCAL DEFAULT password %r (set CRM_ADMIN_PASSWORD outside local runs)",
+            "bootstrap user 'admin' %s with the LOCAL DEFAULT password %r "
+            "(set CRM_ADMIN_PASSWORD outside local runs)",
             outcome,
             LOCAL_ADMIN_PASSWORD,
         )

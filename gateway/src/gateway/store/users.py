@@ -48,7 +48,9 @@ class RefreshTokenRecord:
 
 
 def _roles_of(session: Session, user_id: str) -> tuple[str, ...]:
-    rows = session.execute(select(user_roles.c.role).where(user_roles.c.user_id == user_id).order_by(user_roles.c.role))
+    rows = session.execute(
+        select(user_roles.c.role).where(user_roles.c.user_id == user_id).order_by(user_roles.c.role)
+    )
     return tuple(r[0] for r in rows)
 
 
@@ -167,5 +169,7 @@ def revoke_family(session: Session, family_id: str, *, now: datetime) -> None:
 
 def purge_expired_tokens(session: Session, user_id: str, *, now: datetime) -> None:
     session.execute(
-        delete(refresh_tokens).where(and_(refresh_tokens.c.user_id == user_id, refresh_tokens.c.expires_at < now))
+        delete(refresh_tokens).where(
+            and_(refresh_tokens.c.user_id == user_id, refresh_tokens.c.expires_at < now)
+        )
     )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -151,7 +150,7 @@ def replay(amqp_url: str, queue: str, event_id: str | None = None) -> int:
                 content_encoding=props.content_encoding,
                 delivery_mode=pika.DeliveryMode.Persistent,
                 message_id=parked.event_id,
-                headers={H_REPLAYS: parked.replays + 1, "x-crm-replayed-at": time.time()},
+                headers={H_REPLAYS: parked.replays + 1, "x-crm-replayed-at": datetime.now(UTC).isoformat(timespec="seconds")},
             )
             channel.basic_publish("", parked.queue, body, out, mandatory=True)
             channel.basic_ack(method.delivery_tag)

@@ -1,0 +1,68 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from gateway import __version__
+from gateway.config import Settings, load_settings
+from gateway.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from gateway.openapi import install_openapi
+from gateway.problems import install_handlers
+from gateway.routes import auth, customers, health, reports
+from gateway.runtime import Runtime
+
+DESCRIPTION = """\
+The CRM suite's public HTTP API. Sign in with `POST /v1/auth/login`, then send
+`Authorization: Bearer <access_token>`.
+
+Conventions: errors are RFC 9457 `application/problem+json` with a stable `code`; lists are
+`{"items": [...], "next_cursor": ...}` with `?limit=&cursor=`; records carry an `ETag`
+(their version); `POST` accepts an `Idempotency-Key`; rate limits answer `429` with
+`Retry-After`; every response echoes `X-Request-ID`.
+"""
+
+OPENAPI_TAGS = [
+    {"name": "auth", "description": "Tokens"},
+    {"name": "customers", "description": "The customer file"},
+    {"name": "reports", "description": "Read-only reports"},
+    {"name": "health", "description": "Probes"},
+]
+
+
+def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
+    """A gateway app; resources (channels, Redis) open in its lifespan and close after it."""
+    settings = settings or load_settings()
+    rt = runtime or Runtime(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await rt.start()
+        try:
+            yield
+        finally:
+            await rt.close()
+
+    app = FastAPI(
+        title="CRM gateway",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=OPENAPI_TAGS,
+        lifespan=lifespan,
+        redirect_slashes=False,
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.runtime = rt
+    install_handlers(app)
+    for module in (health, auth, customers, reports):
+        app.include_router(module.router)
+    install_openapi(app)
+    # Added last = outermost: ids, logs and metrics wrap everything, the body limit included.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware, metrics=rt.metrics)
+    return app

@@ -1,0 +1,73 @@
+"""The OpenAPI document: problem+json error responses, bearer auth, body models, no 422."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel
+
+from gateway.bodies import DOCUMENTED_BODY_MODELS
+from gateway.problems import PROBLEM_MEDIA_TYPE, Problem
+
+_DESCRIPTIONS = {
+    304: "Not modified (the `If-None-Match` ETag matches)",
+    400: "Invalid request: malformed JSON, unknown or wrongly typed fields, or refused by the service",
+    401: "Missing, invalid or expired credentials",
+    403: "Not permitted",
+    404: "Not found",
+    409: "Conflict with the current state (or an Idempotency-Key reused with another body)",
+    413: "Request body too large",
+    415: "Body is not application/json",
+    429: "Rate limited; see Retry-After",
+    500: "Unexpected gateway error",
+    502: "The service failed",
+    503: "The service (or a dependency) is unavailable; see Retry-After",
+    504: "The service did not answer within the deadline",
+}
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """`responses=` entries documenting problem+json answers for `statuses`."""
+    return {
+        status: {
+            "description": _DESCRIPTIONS.get(status, "Error"),
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }
+
+
+def _add_model(schemas: dict[str, Any], model: type[BaseModel]) -> None:
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    for name, definition in schema.pop("$defs", {}).items():
+        schemas.setdefault(name, definition)
+    schemas[model.__name__] = schema
+
+
+def install_openapi(app: FastAPI) -> None:
+    def build() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        doc = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+            tags=app.openapi_tags,
+        )
+        schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+        for model in (Problem, *DOCUMENTED_BODY_MODELS):
+            _add_model(schemas, model)
+        # Validation failures are 400 problem+json here; drop FastAPI's generated 422 everywhere.
+        for path_item in doc.get("paths", {}).values():
+            for operation in path_item.values():
+                if isinstance(operation, dict):
+                    operation.get("responses", {}).pop("422", None)
+        schemas.pop("HTTPValidationError", None)
+        schemas.pop("ValidationError", None)
+        app.openapi_schema = doc
+        return doc
+
+    app.openapi = build  # type: ignore[method-assign]
