@@ -3,7 +3,7 @@ suite's deployment promises (ARCHITECTURE §9).
 
 Each overlay is rendered with `kustomize build` (or `kubectl kustomize` when no standalone
 kustomize is installed); every rendered object is validated against the Kubernetes
-%s OpenAPI schemas in strict mode (unknown fields are errors) with `kubernetes-validate`, then
+OpenAPI schemas (KUBERNETES_VERSION) in strict mode (unknown fields are errors) with `kubernetes-validate`, then
 checked for the invariants below. No cluster is needed. Missing tools fail the run, never skip.
 """
 
@@ -148,8 +148,11 @@ def quantity(value: str | int | float) -> float:
 
 
 def image_repo_and_tag(image: str) -> tuple[str, str | None]:
-    name, _, tag = image.rpartition(":") if ":" in image.rsplit("/", 1)[-1] else (image, "", "")
-    return name, tag or None
+    """("registry/crm/sales", "1.2.3") for "registry/crm/sales:1.2.3"; no tag gives None."""
+    if ":" in image.rsplit("/", 1)[-1]:
+        repo, tag = image.rsplit(":", 1)
+        return repo, tag
+    return image, None
 
 
 def secret_refs(doc: Doc) -> Iterator[tuple[str, str | None]]:
