@@ -1,32 +1,254 @@
-"""Gateway test harness: real Redis (unique key prefix per run), a temp SQLite database migrated
-with `crm-gateway migrate`'s code, and real in-process gRPC servers standing in for the services.
-Apps run in-process through Starlette's TestClient (httpx-based), which runs the lifespan."""
+"""Gateway test harness.
+
+- Real Redis (the testkit's `redis_url`), one unique key prefix per run, deleted afterwards.
+- A temp SQLite database migrated by the code behind `crm-gateway migrate`.
+- Real in-process gRPC servers standing in for the services: the generated servicers with an
+  in-memory customers/reporting behaviour and the standard health service. They record every
+  call and its metadata, so tests check what the gateway sent and that rejected requests never
+  reached a service. (They live here, not in a helper module: the suite runs with
+  `--import-mode=importlib`, where test folders are not importable.)
+- Apps run in-process through Starlette's TestClient (httpx-based), which runs the lifespan.
+"""
 
 from __future__ import annotations
 
-import socket
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+import sys
 
+# The suite runs with --import-mode=importlib, which names this file `gateway.tests.conftest` and
+# registers the folder `gateway/` as a namespace package called `gateway`, hiding the real package
+# (gateway/src/gateway). Drop that placeholder so the imports below find the real one.
+if getattr(sys.modules.get("gateway"), "__file__", "") is None:
+    del sys.modules["gateway"]
+
+import socket
+import threading
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+from concurrent import futures
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import grpc
+import httpx
 import pytest
 import redis
-from crm_chassis.db import make_engine, make_session_factory, transaction
 from fastapi import FastAPI
-from gw_fakes import FakeUpstreams
-from starlette.testclient import TestClient
+from google.protobuf.timestamp_pb2 import Timestamp
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
+from crm.common.v1 import paging_pb2
+from crm.customers.v1 import customers_service_pb2 as cpb
+from crm.customers.v1 import customers_service_pb2_grpc as cgrpc
+from crm.reporting.v1 import reporting_service_pb2 as rpb
+from crm.reporting.v1 import reporting_service_pb2_grpc as rgrpc
+from crm_chassis.db import make_engine, make_session_factory, transaction
 from gateway.app import create_app
 from gateway.config import Settings, load_settings
 from gateway.identity.passwords import Passwords
 from gateway.store import migrate
 from gateway.store import users as user_store
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
 ADMIN_PASSWORD = "admin-test-password"
 USER_PASSWORD = "user-test-password"
 JWT_SECRET = "gateway-tests-" + "x" * 40
+
+
+# ---------------------------------------------------------------- fake upstream services
+
+UPSTREAM_NAMES = ("customers", "marketing", "sales", "service_desk", "reporting")
+
+
+@dataclass
+class Call:
+    method: str
+    request: object
+    metadata: dict[str, str]
+
+
+@dataclass
+class World:
+    """Shared state of the fake services."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    customers: list[cpb.Customer] = field(default_factory=list)
+    calls: list[Call] = field(default_factory=list)
+    # Set by tests: CreateCustomer waits on this event (until the deadline) to simulate a slow service.
+    slow: threading.Event | None = None
+
+    def record(self, method: str, request: object, context: grpc.ServicerContext) -> dict[str, str]:
+        metadata = {k: v for k, v in context.invocation_metadata() if isinstance(v, str)}
+        with self.lock:
+            self.calls.append(Call(method, request, metadata))
+        return metadata
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self.lock:
+            return [c for c in self.calls if c.method == method]
+
+    def reset(self) -> None:
+        with self.lock:
+            self.customers.clear()
+            self.calls.clear()
+            self.slow = None
+
+
+def _visible(metadata: dict[str, str]) -> set[str] | None:
+    raw = metadata.get("x-crm-visible-owners")
+    if raw is None:
+        return None
+    return {part for part in raw.split(",") if part}
+
+
+def _abort(
+    context: grpc.ServicerContext, code: grpc.StatusCode, reason: str, message: str, field: str | None = None
+) -> None:
+    trailers = [("x-crm-error-code", reason)]
+    if field:
+        trailers.append(("x-crm-error-field", field))
+    context.set_trailing_metadata(tuple(trailers))
+    context.abort(code, message)
+
+
+class FakeCustomers(cgrpc.CustomersServiceServicer):
+    def __init__(self, world: World) -> None:
+        self.world = world
+
+    def CreateCustomer(self, request, context):
+        metadata = self.world.record("CreateCustomer", request, context)
+        if self.world.slow is not None:
+            self.world.slow.wait(timeout=5)
+        if request.name == "boom":
+            context.abort(grpc.StatusCode.INTERNAL, "Traceback (most recent call last): secret-internals")
+        if not request.name.strip():
+            _abort(
+                context,
+                grpc.StatusCode.INVALID_ARGUMENT,
+                "customer.name_required",
+                "A customer needs a name.",
+                field="name",
+            )
+        user = metadata.get("x-crm-user-id", "")
+        now = Timestamp()
+        now.FromDatetime(datetime.now(UTC))
+        customer = cpb.Customer(
+            id=str(uuid.uuid4()),
+            name=request.name,
+            owner_id=request.owner_id or user,
+            level=request.level,
+            industry=request.industry,
+            phone=request.phone,
+            email=request.email,
+            version=1,
+            created_at=now,
+            updated_at=now,
+            created_by=user,
+        )
+        with self.world.lock:
+            self.world.customers.append(customer)
+        return cpb.CreateCustomerResponse(customer=customer)
+
+    def GetCustomer(self, request, context):
+        metadata = self.world.record("GetCustomer", request, context)
+        visible = _visible(metadata)
+        with self.world.lock:
+            found = [c for c in self.world.customers if c.id == request.id]
+        if not found or (visible is not None and found[0].owner_id not in visible):
+            _abort(context, grpc.StatusCode.NOT_FOUND, "customer.not_found", f"No customer {request.id}.")
+        return cpb.GetCustomerResponse(customer=found[0])
+
+    def ListCustomers(self, request, context):
+        metadata = self.world.record("ListCustomers", request, context)
+        visible = _visible(metadata)
+        with self.world.lock:
+            rows = list(reversed(self.world.customers))
+        rows = [c for c in rows if visible is None or c.owner_id in visible]
+        if request.owner_id:
+            rows = [c for c in rows if c.owner_id == request.owner_id]
+        if request.page.cursor and not request.page.cursor.isdigit():
+            _abort(
+                context,
+                grpc.StatusCode.INVALID_ARGUMENT,
+                "page.cursor_invalid",
+                "cursor is not valid",
+                field="cursor",
+            )
+        start = int(request.page.cursor) if request.page.cursor else 0
+        limit = request.page.limit or 50
+        page = rows[start : start + limit]
+        more = start + limit < len(rows)
+        return cpb.ListCustomersResponse(
+            customers=page, page=paging_pb2.PageResponse(next_cursor=str(start + limit) if more else "")
+        )
+
+
+class FakeReporting(rgrpc.ReportingServiceServicer):
+    def __init__(self, world: World) -> None:
+        self.world = world
+
+    def GetCustomerSummary(self, request, context):
+        metadata = self.world.record("GetCustomerSummary", request, context)
+        visible = _visible(metadata)
+        with self.world.lock:
+            rows = [c for c in self.world.customers if visible is None or c.owner_id in visible]
+        counts: dict[str, int] = {}
+        for c in rows:
+            counts[c.owner_id] = counts.get(c.owner_id, 0) + 1
+        reply = rpb.GetCustomerSummaryResponse(
+            total=len(rows),
+            by_owner=[rpb.OwnerCount(owner_id=o, count=n) for o, n in sorted(counts.items())],
+        )
+        if rows:
+            reply.as_of.CopyFrom(max(rows, key=lambda c: c.created_at.ToNanoseconds()).created_at)
+        return reply
+
+
+class FakeUpstreams:
+    """One real gRPC server per upstream on 127.0.0.1:<free port>, each with a health service."""
+
+    def __init__(self) -> None:
+        self.world = World()
+        self.servers: dict[str, grpc.Server] = {}
+        self.health: dict[str, health.HealthServicer] = {}
+        self.targets: dict[str, str] = {}
+
+    def start(self) -> None:
+        for name in UPSTREAM_NAMES:
+            server = grpc.server(futures.ThreadPoolExecutor(max_workers=8))
+            health_servicer = health.HealthServicer()
+            health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+            if name == "customers":
+                cgrpc.add_CustomersServiceServicer_to_server(FakeCustomers(self.world), server)
+            elif name == "reporting":
+                rgrpc.add_ReportingServiceServicer_to_server(FakeReporting(self.world), server)
+            port = server.add_insecure_port("127.0.0.1:0")
+            server.start()
+            self.servers[name] = server
+            self.health[name] = health_servicer
+            self.targets[name] = f"127.0.0.1:{port}"
+        self.reset()
+
+    def set_health(self, name: str, serving: bool) -> None:
+        status = (
+            health_pb2.HealthCheckResponse.SERVING if serving else health_pb2.HealthCheckResponse.NOT_SERVING
+        )
+        self.health[name].set("", status)
+
+    def reset(self) -> None:
+        if self.world.slow is not None:
+            self.world.slow.set()
+        self.world.reset()
+        for name in self.servers:
+            self.set_health(name, True)
+
+    def stop(self) -> None:
+        if self.world.slow is not None:
+            self.world.slow.set()
+        for server in self.servers.values():
+            server.stop(grace=None)
+
+
+# ---------------------------------------------------------------- fixtures
 
 
 @dataclass(frozen=True)
@@ -36,18 +258,19 @@ class User:
     id: str
 
 
-def free_port() -> int:
-    """A port nothing listens on (bound, then released)."""
+@pytest.fixture
+def dead_target() -> str:
+    """host:port nothing listens on (bound, then released)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        return f"127.0.0.1:{sock.getsockname()[1]}"
 
 
 @pytest.fixture(scope="session")
-def run_prefix() -> Iterator[str]:
+def run_prefix(redis_url: str) -> Iterator[str]:
     prefix = f"gwtest-{uuid.uuid4().hex[:12]}"
     yield prefix
-    client = redis.Redis.from_url(REDIS_URL)
+    client = redis.Redis.from_url(redis_url)
     try:
         keys = list(client.scan_iter(match=f"{prefix}:*", count=500))
         if keys:
@@ -72,11 +295,13 @@ def _clean_upstreams(upstreams: FakeUpstreams) -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def base_env(tmp_path_factory: pytest.TempPathFactory, upstreams: FakeUpstreams, run_prefix: str) -> dict[str, str]:
+def base_env(
+    tmp_path_factory: pytest.TempPathFactory, upstreams: FakeUpstreams, run_prefix: str, redis_url: str
+) -> dict[str, str]:
     db = tmp_path_factory.mktemp("gateway") / "gateway.db"
     env = {
         "CRM_DATABASE_URL": f"sqlite:///{db}",
-        "CRM_REDIS_URL": REDIS_URL,
+        "CRM_REDIS_URL": redis_url,
         "CRM_REDIS_PREFIX": run_prefix,
         "CRM_JWT_SECRET": JWT_SECRET,
         "CRM_ADMIN_PASSWORD": ADMIN_PASSWORD,
@@ -126,39 +351,56 @@ def users(make_settings: Callable[..., Settings]) -> dict[str, User]:
 
 
 @pytest.fixture(scope="session")
-def make_client(make_settings: Callable[..., Settings], users: dict[str, User]):
-    """`with make_client(CRM_X="...") as client:` an app with these setting overrides, lifespan running."""
+def anyio_backend() -> str:
+    """One asyncio loop for the whole run, so session-scoped async fixtures (the shared app) work."""
+    return "asyncio"
 
-    @contextmanager
-    def build(app: FastAPI | None = None, **overrides: str) -> Iterator[TestClient]:
-        application = app or create_app(make_settings(**overrides))
-        with TestClient(application) as client:
+
+CLIENT_ADDRESS = ("198.51.100.7", 50123)
+
+
+@asynccontextmanager
+async def serve(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client talking to `app` in-process, with the app's lifespan (startup/shutdown) run."""
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, client=CLIENT_ADDRESS)
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway.test") as client:
             yield client
+
+
+@pytest.fixture(scope="session")
+def make_client(make_settings: Callable[..., Settings], users: dict[str, User]):
+    """`async with make_client(CRM_X="...") as client:` an app with these setting overrides."""
+
+    def build(app: FastAPI | None = None, **overrides: str):  # type: ignore[no-untyped-def]
+        return serve(app or create_app(make_settings(**overrides)))
 
     return build
 
 
 @pytest.fixture(scope="session")
-def client(make_client) -> Iterator[TestClient]:
+async def client(make_client) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]
     """The default app, shared by tests that need no special settings."""
-    with make_client() as shared:
+    async with make_client() as shared:
         yield shared
 
 
 @pytest.fixture(scope="session")
-def tokens(client: TestClient, users: dict[str, User]) -> dict[str, str]:
+async def tokens(client: httpx.AsyncClient, users: dict[str, User]) -> dict[str, str]:
     """An access token per test user (logged in once per run)."""
     out = {}
     for name, user in users.items():
-        reply = client.post("/v1/auth/login", json={"username": user.username, "password": user.password})
+        reply = await client.post(
+            "/v1/auth/login", json={"username": user.username, "password": user.password}
+        )
         assert reply.status_code == 200, reply.text
         out[name] = reply.json()["access_token"]
     return out
 
 
 @pytest.fixture(scope="session")
-def auth(tokens: dict[str, str]) -> Callable[[str], dict[str, str]]:
-    def headers(user: str = "admin") -> dict[str, str]:
-        return {"Authorization": f"Bearer {tokens[user]}"}
+def auth(tokens: dict[str, str]) -> Callable[..., dict[str, str]]:
+    def headers(user: str = "admin", **extra: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {tokens[user]}", **extra}
 
     return headers

@@ -1,14 +1,16 @@
 """The one table turning a service's gRPC status into an HTTP problem.
 
 Services put a stable machine-readable reason in the trailing metadata key `x-crm-error-code`
-(e.g. `customer.name_required`) and a human message in the status details. For client errors
-(4xx) both are passed through as the problem's `code` and `detail`. For server-side failures the
-details may hold internals (addresses, exception text), so the client gets a generic message and
-the details go to the log only.
+(e.g. `customer.name_required`), optionally the offending field in `x-crm-error-field`, and a
+human message in the status details (the chassis gRPC bootstrap writes all three). For client
+errors (4xx) they are passed through as the problem's `code`, `errors[].field` and `detail`.
+For server-side failures the details may hold internals (addresses, exception text), so the
+client gets a generic message and the details go to the log only.
 
-FAILED_PRECONDITION -> 409: it means "the record is not in a state that allows this" (a business
-conflict the client can resolve by re-reading), not a failed HTTP precondition header. A stale
-`If-Match` version (412) is decided where the request carries If-Match (see README).
+FAILED_PRECONDITION -> 409: "the record is not in a state that allows this" (a business conflict
+the client resolves by re-reading), not a failed HTTP precondition. ABORTED is the chassis's
+VersionConflict (a stale version): 409, or 412 Precondition Failed when the request carried
+`If-Match` (the route passes `conditional=True`).
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ from dataclasses import dataclass
 
 import grpc
 
+from crm_chassis.grpc_server import ERROR_CODE_KEY, ERROR_FIELD_KEY
 from gateway.problems import ProblemError
 
 log = logging.getLogger("gateway.upstream")
 
-ERROR_CODE_METADATA_KEY = "x-crm-error-code"
 RETRY_AFTER_SECONDS = 2
 
 _CODE_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
@@ -54,6 +56,7 @@ STATUS_TO_HTTP: dict[grpc.StatusCode, HttpMapping] = {
     grpc.StatusCode.DEADLINE_EXCEEDED: HttpMapping(504, False, "upstream.timeout"),
 }
 DEFAULT_MAPPING = HttpMapping(502, False, "upstream.error")
+STALE_IF_MATCH = HttpMapping(412, True, "resource.version_conflict")
 
 _GENERIC_DETAIL = {
     503: "The {upstream} service is unavailable right now; retry later.",
@@ -62,29 +65,37 @@ _GENERIC_DETAIL = {
 }
 
 
-def error_code_from(metadata: object) -> str | None:
-    """The `x-crm-error-code` value from trailing metadata, if well formed."""
-    if not metadata:
-        return None
-    for item in metadata:  # type: ignore[attr-defined]
+def _trailer(metadata: object, wanted: str) -> str | None:
+    """A trailing-metadata value, if present and well formed (a dotted lower-case identifier)."""
+    for item in metadata or ():  # type: ignore[attr-defined]
         key, value = item[0], item[1]
-        if key == ERROR_CODE_METADATA_KEY:
+        if key == wanted:
             text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
             if len(text) <= 100 and _CODE_RE.match(text):
                 return text
     return None
 
 
-def to_problem(exc: grpc.RpcError, upstream: str, method: str) -> ProblemError:
-    """Translate a failed call into the ProblemError the client sees."""
+def to_problem(
+    exc: grpc.RpcError, upstream: str, method: str, *, conditional: bool = False, field_location: str = "body"
+) -> ProblemError:
+    """Translate a failed call into the ProblemError the client sees. `field_location`: where the
+    request fields the service validated came from (`body` for writes, `query` for lists)."""
     code: grpc.StatusCode = exc.code()  # type: ignore[attr-defined]
     details = (exc.details() or "").strip()  # type: ignore[attr-defined]
     mapping = STATUS_TO_HTTP.get(code, DEFAULT_MAPPING)
+    if conditional and code == grpc.StatusCode.ABORTED:
+        mapping = STALE_IF_MATCH
     headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if mapping.retry_after else {}
     if mapping.passthrough:
-        service_code = error_code_from(exc.trailing_metadata())  # type: ignore[attr-defined]
+        trailers = exc.trailing_metadata()  # type: ignore[attr-defined]
+        service_code = _trailer(trailers, ERROR_CODE_KEY) or mapping.fallback_code
         detail = details[:_MAX_DETAIL] if details else "The request was refused by the service."
-        return ProblemError(mapping.status, service_code or mapping.fallback_code, detail, headers=headers)
+        errors = None
+        field = _trailer(trailers, ERROR_FIELD_KEY)
+        if field is not None and mapping.status == 400:
+            errors = [{"field": field, "location": field_location, "message": detail, "type": service_code}]
+        return ProblemError(mapping.status, service_code, detail, headers=headers, errors=errors)
     log.warning(
         "upstream call failed",
         extra={"upstream": upstream, "rpc": method, "grpc_status": code.name, "grpc_details": details[:1000]},

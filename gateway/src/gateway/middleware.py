@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -68,6 +69,10 @@ class RequestContextMiddleware:
         with log_context(request_id=request_id, correlation_id=correlation_id):
             try:
                 await self.app(scope, receive, send_with_ids)
+            except asyncio.CancelledError:
+                if not started:
+                    status = 499  # the client went away before an answer (nginx's convention)
+                raise
             except Exception:
                 log.exception("unhandled error", extra={"method": scope["method"], "path": scope["path"]})
                 if started:

@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 
 log = logging.getLogger("gateway.problems")
 
@@ -167,6 +168,20 @@ _HTTP_CODES = {
 }
 
 
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def allowed_methods(app: FastAPI, scope: dict[str, Any]) -> list[str]:
+    """Every method some route serves at this path (Starlette's own Allow names only the first
+    route that matched the path, e.g. POST but not GET on /v1/customers)."""
+    allowed = []
+    for method in _METHODS:
+        probe = {**scope, "method": method}
+        if any(route.matches(probe)[0] is Match.FULL for route in app.router.routes):
+            allowed.append(method)
+    return allowed
+
+
 def install_handlers(app: FastAPI) -> None:
     """Make every error leave the app as problem+json."""
 
@@ -188,7 +203,10 @@ def install_handlers(app: FastAPI) -> None:
             detail = "The request body is larger than this gateway accepts."
         else:
             detail = exc.detail if isinstance(exc.detail, str) else _title(status)
-        return problem_response(request, status, code, detail, headers=dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if status == 405 and (methods := allowed_methods(app, dict(request.scope))):
+            headers["Allow"] = ", ".join(methods)
+        return problem_response(request, status, code, detail, headers=headers)
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)

@@ -12,7 +12,6 @@ import json
 import logging
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import grpc
@@ -20,6 +19,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from crm.customers.v1 import customers_service_pb2_grpc
 from crm.reporting.v1 import reporting_service_pb2_grpc
+from crm_chassis.identity import Caller, to_metadata
 from gateway.grpc_errors import to_problem
 from gateway.metrics import GatewayMetrics
 
@@ -39,29 +39,6 @@ _STUBS: dict[str, type] = {
     "customers": customers_service_pb2_grpc.CustomersServiceStub,
     "reporting": reporting_service_pb2_grpc.ReportingServiceStub,
 }
-
-
-@dataclass(frozen=True)
-class CallIdentity:
-    """Who a call acts for, as sent in gRPC metadata (ARCHITECTURE §7)."""
-
-    user_id: str
-    roles: tuple[str, ...]
-    # None = unrestricted: the header is left out.
-    visible_owner_ids: frozenset[str] | None
-    request_id: str
-    correlation_id: str
-
-    def metadata(self) -> tuple[tuple[str, str], ...]:
-        items = [
-            ("x-crm-user-id", self.user_id),
-            ("x-crm-roles", ",".join(self.roles)),
-            ("x-request-id", self.request_id),
-            ("x-correlation-id", self.correlation_id),
-        ]
-        if self.visible_owner_ids is not None:
-            items.append(("x-crm-visible-owners", ",".join(sorted(self.visible_owner_ids))))
-        return tuple(items)
 
 
 class Upstreams:
@@ -101,16 +78,31 @@ class Upstreams:
         for channel in channels.values():
             await channel.close(grace=1.0)
 
-    async def call(self, upstream: str, method: str, request: Any, identity: CallIdentity) -> Any:
-        """Call `upstream.method(request)` with deadline and identity; ProblemError on failure."""
+    async def call(
+        self,
+        upstream: str,
+        method: str,
+        request: Any,
+        caller: Caller,
+        *,
+        conditional: bool = False,
+        field_location: str = "body",
+    ) -> Any:
+        """Call `upstream.method(request)` with the deadline and the caller's identity metadata
+        (x-crm-user-id, x-crm-roles, x-crm-visible-owners, x-request-id, x-correlation-id, written by
+        the chassis so services read exactly what the gateway writes); ProblemError on failure.
+        `conditional`: the request carried If-Match, so a version conflict answers 412.
+        `field_location`: where a field named by the service came from (`body`, `query`)."""
         rpc = getattr(self._stubs[upstream], method)
         started = time.perf_counter()
         code = "OK"
         try:
-            return await rpc(request, timeout=self._deadline, metadata=identity.metadata())
+            return await rpc(request, timeout=self._deadline, metadata=tuple(to_metadata(caller)))
         except grpc.RpcError as exc:
             code = exc.code().name  # type: ignore[attr-defined]
-            raise to_problem(exc, upstream, method) from None
+            raise to_problem(
+                exc, upstream, method, conditional=conditional, field_location=field_location
+            ) from None
         finally:
             self._metrics.observe_upstream(upstream, method, code, time.perf_counter() - started)
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import anyio.to_thread
+from anyio import CapacityLimiter
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
@@ -36,6 +39,9 @@ class Accounts:
         self._sessions = sessions
         self._passwords = passwords
         self._tokens = tokens
+        # argon2 takes ~64 MiB and a core per verification: bound how many run at once, so a burst
+        # of logins queues instead of exhausting memory (the rate limit bounds the burst per address).
+        self._hashing = CapacityLimiter(max(2, os.cpu_count() or 2))
 
     def _issue(self, session: Session, user: user_store.UserRecord, family_id: str) -> tuple[TokenPair, str]:
         """A new access + refresh pair (the refresh token recorded); returns it and the refresh jti."""
@@ -72,7 +78,7 @@ class Accounts:
             return pair
 
     async def login(self, username: str, password: str) -> TokenPair:
-        return await run_in_threadpool(self._login, username, password)
+        return await anyio.to_thread.run_sync(self._login, username, password, limiter=self._hashing)
 
     def _refresh(self, token: str) -> TokenPair:
         claims = self._tokens.decode_refresh(token)

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from crm_chassis.identity import Caller
 from gateway.identity.policy import Access
 from gateway.identity.tokens import TokenError
 from gateway.problems import ProblemError
 from gateway.runtime import runtime_of
-from gateway.upstreams import CallIdentity
 
 bearer_scheme = HTTPBearer(
     auto_error=False,
@@ -39,14 +39,14 @@ class Principal:
         owners = self.access.visible_owner_ids
         return owners is None or owner_id in owners
 
-    def call_identity(self, request: Request) -> CallIdentity:
-        """Identity metadata for gRPC calls made on behalf of this request."""
+    def caller(self, request: Request) -> Caller:
+        """Who gRPC calls made for this request act for (sent as metadata; absent owners = all)."""
         state = request.scope.get("state", {})
         request_id = str(state.get("request_id", ""))
-        return CallIdentity(
+        return Caller(
             user_id=self.user_id,
             roles=self.roles,
-            visible_owner_ids=self.access.visible_owner_ids,
+            visible_owners=self.access.visible_owner_ids,
             request_id=request_id,
             correlation_id=str(state.get("correlation_id", request_id)),
         )

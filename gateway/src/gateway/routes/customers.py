@@ -24,6 +24,7 @@ router = APIRouter(prefix="/v1/customers", tags=["customers"])
 
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,128}$"
 _PRIVATE = {"Cache-Control": "private, no-cache"}
+_ETAG_DOC = {"ETag": {"description": 'The record version, e.g. `"3"`', "schema": {"type": "string"}}}
 
 
 class CustomerCreate(BaseModel):
@@ -89,7 +90,20 @@ def customer_json(customer: pb.Customer) -> dict[str, Any]:
     summary="Create a customer",
     status_code=201,
     response_model=Customer,
-    responses=problem_responses(400, 401, 403, 409, 413, 415, 429, 502, 503, 504),
+    responses={
+        201: {
+            "description": "Created",
+            "headers": {
+                **_ETAG_DOC,
+                "Location": {"description": "URL of the new customer", "schema": {"type": "string"}},
+                "Idempotency-Replayed": {
+                    "description": "`true` when this is the stored answer to an earlier request",
+                    "schema": {"type": "string"},
+                },
+            },
+        },
+        **problem_responses(400, 401, 403, 409, 413, 415, 429, 502, 503, 504),
+    },
     openapi_extra={
         **request_body_doc(CustomerCreate),
         "parameters": [
@@ -126,9 +140,7 @@ async def create_customer(
     )
 
     async def produce() -> Response:
-        reply = await rt.upstreams.call(
-            "customers", "CreateCustomer", message, principal.call_identity(request)
-        )
+        reply = await rt.upstreams.call("customers", "CreateCustomer", message, principal.caller(request))
         customer = reply.customer
         return JSONResponse(
             customer_json(customer),
@@ -148,6 +160,7 @@ async def create_customer(
     summary="Get one customer",
     response_model=Customer,
     responses={
+        200: {"description": "The customer", "headers": _ETAG_DOC},
         304: {"description": "Not modified (`If-None-Match` matches the current ETag)"},
         **problem_responses(400, 401, 403, 404, 429, 502, 503, 504),
     },
@@ -159,7 +172,7 @@ async def get_customer(
 ) -> Response:
     rt = runtime_of(request)
     reply = await rt.upstreams.call(
-        "customers", "GetCustomer", pb.GetCustomerRequest(id=customer_id), principal.call_identity(request)
+        "customers", "GetCustomer", pb.GetCustomerRequest(id=customer_id), principal.caller(request)
     )
     tag = etag_for(reply.customer.version)
     if if_none_match_hits(request.headers.get("if-none-match"), tag):
@@ -183,7 +196,9 @@ async def list_customers(
         page=paging_pb2.PageRequest(limit=query.limit, cursor=query.cursor or ""),
         owner_id=query.owner_id or "",
     )
-    reply = await rt.upstreams.call("customers", "ListCustomers", message, principal.call_identity(request))
+    reply = await rt.upstreams.call(
+        "customers", "ListCustomers", message, principal.caller(request), field_location="query"
+    )
     return JSONResponse(
         {
             "items": [customer_json(c) for c in reply.customers],

@@ -41,7 +41,7 @@ async def customer_summary(
     request: Request, principal: Annotated[Principal, Depends(require(REPORTS_VIEW))]
 ) -> Response:
     reply = await runtime_of(request).upstreams.call(
-        "reporting", "GetCustomerSummary", pb.GetCustomerSummaryRequest(), principal.call_identity(request)
+        "reporting", "GetCustomerSummary", pb.GetCustomerSummaryRequest(), principal.caller(request)
     )
     return JSONResponse(
         {

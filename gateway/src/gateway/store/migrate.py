@@ -6,13 +6,10 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from crm_chassis import migrations
 from crm_chassis.db import make_engine, make_session_factory, transaction
 from gateway.config import LOCAL_ADMIN_PASSWORD, Settings
 from gateway.identity.passwords import Passwords
@@ -28,38 +25,13 @@ class MigrationsNotFound(Exception):
     pass
 
 
-def alembic_config(settings: Settings, engine: Engine) -> Config:
+def check_migrations_dir(settings: Settings) -> Path:
     folder = Path(settings.migrations_dir)
     if not (folder / "env.py").is_file():
         raise MigrationsNotFound(
             f"no Alembic migrations at {folder} (set CRM_MIGRATIONS_DIR to the folder holding env.py)"
         )
-    cfg = Config()
-    cfg.set_main_option("script_location", str(folder))
-    cfg.set_main_option("sqlalchemy.url", settings.database_url.replace("%", "%%"))
-    cfg.attributes["engine"] = engine
-    return cfg
-
-
-def upgrade(settings: Settings, engine: Engine, progress: Callable[[str], None]) -> list[str]:
-    """Apply every pending revision; returns the ids applied (in order)."""
-    cfg = alembic_config(settings, engine)
-    script = ScriptDirectory.from_config(cfg)
-    with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-    head = script.get_current_head()
-    progress(f"database at revision {current or '(empty)'}, code at {head}")
-    applied: list[str] = []
-
-    def on_apply(*, step, **_: object) -> None:  # type: ignore[no-untyped-def]
-        revision = step.up_revision
-        applied.append(revision.revision)
-        progress(f"applied {revision.revision}: {revision.doc}")
-
-    cfg.attributes["on_version_apply"] = on_apply
-    command.upgrade(cfg, "head")
-    progress("up to date" if not applied else f"{len(applied)} migration(s) applied")
-    return applied
+    return folder
 
 
 def ensure_admin(
@@ -97,10 +69,11 @@ def run(
     settings: Settings, *, reset_admin_password: bool = False, progress: Callable[[str], None] | None = None
 ) -> None:
     say = progress or (lambda text: log.info(text))
-    say(f"migrating {make_url(settings.database_url).render_as_string(hide_password=True)}")
+    folder = check_migrations_dir(settings)
+    say(f"migrating {make_url(settings.database_url).render_as_string(hide_password=True)} with {folder}")
+    migrations.upgrade(settings.database_url, folder, echo=say)
     engine = make_engine(settings.database_url, pool_size=1)
     try:
-        upgrade(settings, engine, say)
         outcome = ensure_admin(settings, engine, Passwords(), reset_password=reset_admin_password)
     finally:
         engine.dispose()

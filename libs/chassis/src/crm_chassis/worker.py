@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import eventlet
+from amqp.exceptions import AMQPError
 from kombu import Connection
 from nameko.events import EventHandler
 from nameko.extensions import DependencyProvider
@@ -37,6 +38,15 @@ class ParkingQueueConsumer(QueueConsumer):
         for provider, consumer in self._consumers.items():
             consumer.on_decode_error = functools.partial(self._park_undecodable, provider)
         return consumers
+
+    def ack_message(self, message: Any) -> None:
+        # On a dead connection nameko's ack raises and kills the whole container. The broker
+        # redelivers an unacknowledged message after reconnecting and the inbox drops the repeat,
+        # so a lost ack is harmless: log it and keep the worker alive.
+        try:
+            super().ack_message(message)
+        except (OSError, AMQPError) as exc:
+            log.warning("ack lost with the broker connection (%s); the message will be redelivered", exc)
 
     def _park_undecodable(self, provider: EventHandler, message: Any, exc: Exception) -> None:
         runtime: HandlerRuntime = self.container.config[RUNTIME_CONFIG_KEY]

@@ -65,6 +65,11 @@ class TcpProxy:
     def cut(self) -> None:
         """Like the server going away: close the listener and every open connection."""
         if self._listener is not None:
+            try:
+                # Wakes the thread blocked in accept(); close() alone leaves the port bound.
+                self._listener.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
             self._listener.close()
             self._listener = None
         with self._lock:
