@@ -12,14 +12,6 @@
 
 from __future__ import annotations
 
-import sys
-
-# The suite runs with --import-mode=importlib, which names this file `gateway.tests.conftest` and
-# registers the folder `gateway/` as a namespace package called `gateway`, hiding the real package
-# (gateway/src/gateway). Drop that placeholder so the imports below find the real one.
-if getattr(sys.modules.get("gateway"), "__file__", "") is None:
-    del sys.modules["gateway"]
-
 import socket
 import threading
 import uuid
