@@ -221,9 +221,7 @@ class FakeUpstreams:
         self.reset()
 
     def set_health(self, name: str, serving: bool) -> None:
-        status = (
-            health_pb2.HealthCheckResponse.SERVING if serving else health_pb2.HealthCheckResponse.NOT_SERVING
-        )
+        status = health_pb2.HealthCheckResponse.SERVING if serving else health_pb2.HealthCheckResponse.NOT_SERVING
         self.health[name].set("", status)
 
     def reset(self) -> None:
@@ -382,9 +380,7 @@ async def tokens(client: httpx.AsyncClient, users: dict[str, User]) -> dict[str,
     """An access token per test user (logged in once per run)."""
     out = {}
     for name, user in users.items():
-        reply = await client.post(
-            "/v1/auth/login", json={"username": user.username, "password": user.password}
-        )
+        reply = await client.post("/v1/auth/login", json={"username": user.username, "password": user.password})
         assert reply.status_code == 200, reply.text
         out[name] = reply.json()["access_token"]
     return out

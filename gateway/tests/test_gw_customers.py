@@ -68,9 +68,7 @@ async def test_get_returns_the_customer_with_etag_and_honours_if_none_match(clie
 
 
 async def test_get_unknown_customer_is_404_with_the_service_code(client, auth):
-    body = _assert_problem(
-        await client.get("/v1/customers/does-not-exist", headers=auth()), 404, "customer.not_found"
-    )
+    body = _assert_problem(await client.get("/v1/customers/does-not-exist", headers=auth()), 404, "customer.not_found")
     assert "does-not-exist" in body["detail"]
 
 
@@ -87,9 +85,7 @@ async def test_list_pages_through_customers_passing_the_cursor_through(client, a
     page = first.json()
     assert [c["name"] for c in page["items"]] == ["Customer 4", "Customer 3"]
     assert page["next_cursor"]
-    second = await client.get(
-        "/v1/customers", params={"limit": 2, "cursor": page["next_cursor"]}, headers=auth()
-    )
+    second = await client.get("/v1/customers", params={"limit": 2, "cursor": page["next_cursor"]}, headers=auth())
     assert [c["name"] for c in second.json()["items"]] == ["Customer 2", "Customer 1"]
     last = await client.get(
         "/v1/customers", params={"limit": 2, "cursor": second.json()["next_cursor"]}, headers=auth()
@@ -131,9 +127,7 @@ async def test_a_cursor_refused_by_the_service_names_the_query_field(client, aut
     [{"limit": 0}, {"limit": 201}, {"limit": "ten"}, {"cursor": ""}, {"owner_id": "a b"}, {"colour": "red"}],
 )
 async def test_list_rejects_bad_query_parameters(client, auth, upstreams, params):
-    body = _assert_problem(
-        await client.get("/v1/customers", params=params, headers=auth()), 400, "request.invalid"
-    )
+    body = _assert_problem(await client.get("/v1/customers", params=params, headers=auth()), 400, "request.invalid")
     assert body["errors"] and body["errors"][0]["location"] == "query"
     assert body["errors"][0]["field"] == next(iter(params))
     assert upstreams.world.calls_to("ListCustomers") == []
@@ -225,9 +219,7 @@ async def test_empty_name_is_refused_by_the_service_as_400_with_its_code(client,
 async def test_malformed_json_is_400(client, auth, upstreams):
     headers = auth(**{"Content-Type": "application/json"})
     for raw in (b'{"name": ', b"", b"[1, 2", b'{"name": NaN}', b"\xff\xfe"):
-        _assert_problem(
-            await client.post("/v1/customers", content=raw, headers=headers), 400, "request.malformed_json"
-        )
+        _assert_problem(await client.post("/v1/customers", content=raw, headers=headers), 400, "request.malformed_json")
     assert upstreams.world.calls == []
 
 
@@ -245,9 +237,7 @@ async def test_unknown_field_is_400_naming_it(client, auth, upstreams):
 
 
 async def test_wrong_types_are_400_per_field(client, auth, upstreams):
-    reply = await client.post(
-        "/v1/customers", json={"name": 42, "level": ["A"], "phone": 138}, headers=auth()
-    )
+    reply = await client.post("/v1/customers", json={"name": 42, "level": ["A"], "phone": 138}, headers=auth())
     body = _assert_problem(reply, 400, "request.invalid")
     assert sorted(e["field"] for e in body["errors"]) == ["level", "name", "phone"]
     not_object = await client.post("/v1/customers", json=["Acme"], headers=auth())
@@ -258,18 +248,14 @@ async def test_wrong_types_are_400_per_field(client, auth, upstreams):
 
 
 async def test_non_json_media_type_is_415(client, auth, upstreams):
-    reply = await client.post(
-        "/v1/customers", content=b"name=Acme", headers=auth(**{"Content-Type": "text/plain"})
-    )
+    reply = await client.post("/v1/customers", content=b"name=Acme", headers=auth(**{"Content-Type": "text/plain"}))
     _assert_problem(reply, 415, "request.unsupported_media_type")
     assert upstreams.world.calls == []
 
 
 async def test_ten_megabyte_body_is_413_without_reaching_the_service(client, auth, upstreams):
     payload = json.dumps({"name": "x" * (10 * 1024 * 1024)}).encode()
-    reply = await client.post(
-        "/v1/customers", content=payload, headers=auth(**{"Content-Type": "application/json"})
-    )
+    reply = await client.post("/v1/customers", content=payload, headers=auth(**{"Content-Type": "application/json"}))
     _assert_problem(reply, 413, "request.too_large")
     assert upstreams.world.calls == []
 
@@ -286,18 +272,14 @@ async def test_streamed_oversized_body_is_cut_off_early(client, auth, upstreams)
             yield chunk
         yield b'"}'
 
-    reply = await client.post(
-        "/v1/customers", content=body(), headers=auth(**{"Content-Type": "application/json"})
-    )
+    reply = await client.post("/v1/customers", content=body(), headers=auth(**{"Content-Type": "application/json"}))
     _assert_problem(reply, 413, "request.too_large")
     assert sent <= 1024 * 1024 + 2 * len(chunk)  # reading stopped just past the 1 MiB limit
     assert upstreams.world.calls == []
 
 
 async def test_unauthenticated_requests_are_refused_before_the_body_is_read(client, upstreams):
-    reply = await client.post(
-        "/v1/customers", content=b'{"name": ', headers={"Content-Type": "application/json"}
-    )
+    reply = await client.post("/v1/customers", content=b'{"name": ', headers={"Content-Type": "application/json"})
     _assert_problem(reply, 401, "auth.required")
     assert upstreams.world.calls == []
 
@@ -348,9 +330,7 @@ async def test_failed_requests_are_not_replayed(client, auth, upstreams):
 
 
 async def test_invalid_idempotency_key_is_400(client, auth, upstreams):
-    _assert_problem(
-        await _create(client, auth(**{"Idempotency-Key": "k" * 300})), 400, "idempotency.invalid_key"
-    )
+    _assert_problem(await _create(client, auth(**{"Idempotency-Key": "k" * 300})), 400, "idempotency.invalid_key")
     assert upstreams.world.calls == []
 
 

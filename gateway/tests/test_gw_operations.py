@@ -74,9 +74,7 @@ async def test_redis_down_degrades_rate_limits_and_shows_in_readyz(make_client, 
         assert ready.status_code == 503
         assert ready.json()["checks"]["redis"].startswith("error")
         # An Idempotency-Key cannot be honoured without Redis: refused honestly, not a 500.
-        keyed = await client.post(
-            "/v1/customers", json={"name": "Acme"}, headers=auth(**{"Idempotency-Key": "k1"})
-        )
+        keyed = await client.post("/v1/customers", json={"name": "Acme"}, headers=auth(**{"Idempotency-Key": "k1"}))
         assert keyed.status_code == 503 and keyed.json()["code"] == "idempotency.unavailable"
 
 
@@ -100,9 +98,7 @@ async def test_login_is_rate_limited_per_client_address(make_client, users, run_
             for _ in range(3)
         ]
         assert attempts == [401, 401, 429]
-        limited = await client.post(
-            "/v1/auth/login", json={"username": "admin", "password": users["admin"].password}
-        )
+        limited = await client.post("/v1/auth/login", json={"username": "admin", "password": users["admin"].password})
         assert limited.status_code == 429 and "retry-after" in limited.headers
 
 
@@ -134,10 +130,7 @@ async def test_metrics_count_requests_by_route_template(client, auth):
     created = await client.post("/v1/customers", json={"name": "Metered"}, headers=auth())
     await client.get(f"/v1/customers/{created.json()['id']}", headers=auth())
     text = (await client.get("/metrics")).text
-    assert (
-        'crm_gateway_http_requests_total{method="GET",route="/v1/customers/{customer_id}",status="200"}'
-        in text
-    )
+    assert 'crm_gateway_http_requests_total{method="GET",route="/v1/customers/{customer_id}",status="200"}' in text
     assert "crm_gateway_http_request_duration_seconds_bucket" in text
     assert 'crm_gateway_upstream_calls_total{code="OK",method="GetCustomer",upstream="customers"}' in text
 

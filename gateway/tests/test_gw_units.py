@@ -95,9 +95,7 @@ async def test_static_policy_scopes_and_unions():
 def test_etag_checks():
     tag = etag_for(3)
     assert tag == '"3"'
-    assert (
-        if_none_match_hits('"3"', tag) and if_none_match_hits('W/"3"', tag) and if_none_match_hits("*", tag)
-    )
+    assert if_none_match_hits('"3"', tag) and if_none_match_hits('W/"3"', tag) and if_none_match_hits("*", tag)
     assert not if_none_match_hits('"2", "4"', tag) and not if_none_match_hits(None, tag)
     assert if_match_fails('"2"', tag) and not if_match_fails('"3"', tag) and not if_match_fails(None, tag)
 
@@ -110,9 +108,7 @@ def test_settings_defaults_and_validation():
     assert settings.deadline_seconds == 5 and settings.max_body_bytes == 1024 * 1024
     assert settings.jwt_secret == LOCAL_JWT_SECRET and settings.local_default_warnings()
     with pytest.raises(ConfigError) as failure:
-        load_settings(
-            {"CRM_GATEWAY_PORT": "99999", "CRM_JWT_SECRET": "short", "CRM_DATABASE_URL": "mysql://x"}
-        )
+        load_settings({"CRM_GATEWAY_PORT": "99999", "CRM_JWT_SECRET": "short", "CRM_DATABASE_URL": "mysql://x"})
     message = str(failure.value)
     assert "CRM_GATEWAY_PORT" in message and "CRM_JWT_SECRET" in message and "CRM_DATABASE_URL" in message
 

@@ -19,8 +19,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_generated_contracts_are_current(tmp_path):
-    subprocess.run([sys.executable, str(ROOT / "libs/contracts/generate.py"), "--out", str(tmp_path)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "libs/contracts/generate.py"), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
     committed = ROOT / "libs/contracts/src/crm"
 
     def differences(cmp: filecmp.dircmp) -> list[str]:
@@ -36,8 +39,9 @@ def test_generated_contracts_are_current(tmp_path):
 def test_protos_pass_buf_lint():
     buf = ROOT / ".tools/node_modules/.bin/buf"
     assert buf.exists() or shutil.which("buf"), "buf is not installed; run `make install`"
-    result = subprocess.run([str(buf) if buf.exists() else "buf", "lint"], cwd=ROOT / "protos",
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(buf) if buf.exists() else "buf", "lint"], cwd=ROOT / "protos", capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

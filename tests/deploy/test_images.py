@@ -30,9 +30,7 @@ def instructions(dockerfile: Path) -> list[tuple[str, str]]:
         r"\\\n",
         " ",
         "\n".join(
-            line
-            for line in dockerfile.read_text(encoding="utf-8").splitlines()
-            if not line.lstrip().startswith("#")
+            line for line in dockerfile.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#")
         ),
     )
     result = []
@@ -157,15 +155,11 @@ def test_build_context_keeps_what_the_image_copies(part: str) -> None:
     for source in sources:
         path = REPO / source
         assert path.exists(), f"{dockerfile.relative_to(REPO)} copies {source}, which does not exist"
-        assert not ignored(source), (
-            f".dockerignore drops {source}, which {dockerfile.relative_to(REPO)} copies"
-        )
+        assert not ignored(source), f".dockerignore drops {source}, which {dockerfile.relative_to(REPO)} copies"
         files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
         for file in files:
             relative = file.relative_to(REPO).as_posix()
-            in_package = (
-                "/src/" in f"/{relative}" or "/migrations/" in f"/{relative}" or file.name == "pyproject.toml"
-            )
+            in_package = "/src/" in f"/{relative}" or "/migrations/" in f"/{relative}" or file.name == "pyproject.toml"
             if (
                 in_package
                 and file.suffix in SOURCE_SUFFIXES

@@ -286,9 +286,7 @@ def test_selectors_match_their_pod_templates(docs: tuple[Doc, ...]) -> None:
         assert selects(doc["spec"]["selector"], labels), f"{kind_name(doc)}: selector misses its own pods"
         for key in ("app.kubernetes.io/name", "app.kubernetes.io/part-of"):
             assert key in labels, f"{kind_name(doc)}: pod template lacks label {key}"
-    templates = [
-        doc["spec"]["template"]["metadata"]["labels"] for doc in of_kind(docs, "Deployment", "StatefulSet")
-    ]
+    templates = [doc["spec"]["template"]["metadata"]["labels"] for doc in of_kind(docs, "Deployment", "StatefulSet")]
     for service in of_kind(docs, "Service"):
         selector = {"matchLabels": service["spec"]["selector"]}
         assert any(selects(selector, labels) for labels in templates), f"{kind_name(service)} selects no pods"
@@ -300,9 +298,7 @@ def test_crm_labels(docs: tuple[Doc, ...]) -> None:
             continue
         labels = doc["spec"]["template"]["metadata"]["labels"]
         assert labels.get("app.kubernetes.io/part-of") == "crm", kind_name(doc)
-        assert labels.get("app.kubernetes.io/component") in ("grpc", "worker", "relay", "http"), kind_name(
-            doc
-        )
+        assert labels.get("app.kubernetes.io/component") in ("grpc", "worker", "relay", "http"), kind_name(doc)
         annotations = doc["spec"]["template"]["metadata"].get("annotations", {})
         assert annotations.get("prometheus.io/scrape") == "true", f"{kind_name(doc)}: not scraped"
         ports = {p["containerPort"] for p in only_container(doc).get("ports", [])}
@@ -375,9 +371,7 @@ def test_setup_jobs(docs: tuple[Doc, ...], svc: str) -> None:
     for kind in kinds:
         job = find(docs, "Job", f"{svc}-{kind}")
         assert job["spec"].get("backoffLimit") is not None, f"{svc}-{kind}: backoffLimit"
-        assert job["spec"].get("ttlSecondsAfterFinished") is not None, (
-            f"{svc}-{kind}: ttlSecondsAfterFinished"
-        )
+        assert job["spec"].get("ttlSecondsAfterFinished") is not None, f"{svc}-{kind}: ttlSecondsAfterFinished"
         assert pod_spec(job)["restartPolicy"] in ("Never", "OnFailure")
         container = only_container(job)
         assert container["args"] == [kind]
@@ -395,9 +389,7 @@ def test_network_policy_lets_only_the_gateway_reach_grpc(docs: tuple[Doc, ...], 
     grpc_labels = find(docs, "Deployment", f"{svc}-grpc")["spec"]["template"]["metadata"]["labels"]
     gateway_labels = find(docs, "Deployment", "gateway")["spec"]["template"]["metadata"]["labels"]
     policies = [p for p in of_kind(docs, "NetworkPolicy") if selects(p["spec"]["podSelector"], grpc_labels)]
-    assert any("Ingress" in p["spec"].get("policyTypes", ["Ingress"]) for p in policies), (
-        f"{svc}-grpc unprotected"
-    )
+    assert any("Ingress" in p["spec"].get("policyTypes", ["Ingress"]) for p in policies), f"{svc}-grpc unprotected"
 
     allows_gateway = allows_monitoring = False
     for policy in policies:
@@ -409,12 +401,8 @@ def test_network_policy_lets_only_the_gateway_reach_grpc(docs: tuple[Doc, ...], 
             assert peers, f"{where}: a rule without `from` opens {ports} to everyone"
             if 50051 in ports or "grpc" in ports:
                 for peer in peers:
-                    assert set(peer) == {"podSelector"}, (
-                        f"{where}: port 50051 open beyond gateway pods: {peer}"
-                    )
-                    assert (
-                        peer["podSelector"].get("matchLabels", {}).get("app.kubernetes.io/name") == "gateway"
-                    )
+                    assert set(peer) == {"podSelector"}, f"{where}: port 50051 open beyond gateway pods: {peer}"
+                    assert peer["podSelector"].get("matchLabels", {}).get("app.kubernetes.io/name") == "gateway"
                     assert selects(peer["podSelector"], gateway_labels), f"{where}: misses the gateway pods"
                 allows_gateway = True
             if 9100 in ports or "metrics" in ports:
@@ -488,8 +476,7 @@ def test_config_maps_referenced_by_workloads_exist(docs: tuple[Doc, ...]) -> Non
 def test_dev_secrets_exist_with_the_referenced_keys() -> None:
     docs = render("overlays/dev")
     secrets = {
-        doc["metadata"]["name"]: {**doc.get("data", {}), **doc.get("stringData", {})}
-        for doc in of_kind(docs, "Secret")
+        doc["metadata"]["name"]: {**doc.get("data", {}), **doc.get("stringData", {})} for doc in of_kind(docs, "Secret")
     }
     for doc in of_kind(docs, *WORKLOADS):
         for name, key in secret_refs(doc):
@@ -502,9 +489,7 @@ def test_prod_secrets_are_external_and_documented() -> None:
     assert not of_kind(docs, "Secret"), "prod must not ship Secrets: they are created in the cluster"
     readme = README.read_text(encoding="utf-8")
     needed = {ref for doc in of_kind(docs, *WORKLOADS) for ref in secret_refs(doc)}
-    needed |= {
-        (tls["secretName"], None) for ing in of_kind(docs, "Ingress") for tls in ing["spec"].get("tls", [])
-    }
+    needed |= {(tls["secretName"], None) for ing in of_kind(docs, "Ingress") for tls in ing["spec"].get("tls", [])}
     assert needed, "prod references no Secrets at all?"
     for name, key in sorted(needed, key=str):
         generic = re.sub(rf"^({'|'.join(SERVICES)})-db$", "<svc>-db", name)
@@ -571,9 +556,7 @@ def test_prod_images_are_pinned() -> None:
     for doc in of_kind(render("overlays/prod"), *WORKLOADS):
         for container in containers(doc):
             _, tag = image_repo_and_tag(container["image"])
-            assert tag and tag not in ("latest", "dev"), (
-                f"{kind_name(doc)}: unpinned image {container['image']}"
-            )
+            assert tag and tag not in ("latest", "dev"), f"{kind_name(doc)}: unpinned image {container['image']}"
 
 
 def test_prod_scale_and_availability() -> None:
@@ -593,21 +576,15 @@ def test_prod_scale_and_availability() -> None:
         covering = [p for p in pdbs if selects(p["spec"]["selector"], labels)]
         assert len(covering) == 1, f"{name}: expected one PodDisruptionBudget, got {len(covering)}"
         budget = covering[0]["spec"]
-        allowed_down = budget.get(
-            "maxUnavailable", deployment["spec"]["replicas"] - budget.get("minAvailable", 0)
-        )
-        assert 0 < int(allowed_down) < deployment["spec"]["replicas"], (
-            f"{name}: PDB blocks drains or protects nothing"
-        )
+        allowed_down = budget.get("maxUnavailable", deployment["spec"]["replicas"] - budget.get("minAvailable", 0))
+        assert 0 < int(allowed_down) < deployment["spec"]["replicas"], f"{name}: PDB blocks drains or protects nothing"
 
         (hpa,) = [h for h in hpas if h["spec"]["scaleTargetRef"]["name"] == name]
         assert hpa["apiVersion"] == "autoscaling/v2"
         assert hpa["spec"]["scaleTargetRef"]["kind"] == "Deployment"
         assert hpa["spec"]["minReplicas"] == deployment["spec"]["replicas"]
         assert hpa["spec"]["maxReplicas"] > hpa["spec"]["minReplicas"]
-        assert only_container(deployment)["resources"]["requests"].get("cpu"), (
-            "HPA on CPU needs a CPU request"
-        )
+        assert only_container(deployment)["resources"]["requests"].get("cpu"), "HPA on CPU needs a CPU request"
     assert len(pdbs) == len(serving) and len(hpas) == len(serving)
 
 

@@ -38,9 +38,14 @@ def suite(tmp_path_factory, redis_url):
     grpc_base, gateway_port = free_port_block(5), free_port_block(1)
     env = dict(
         os.environ,
-        CRM_VAR_DIR=str(var), CRM_AMQP_URL=vhost.url, CRM_REDIS_URL=redis_url,
-        CRM_REDIS_PREFIX=f"crm_e2e_{uuid.uuid4().hex[:8]}", CRM_GRPC_PORT_BASE=str(grpc_base),
-        CRM_GATEWAY_PORT=str(gateway_port), CRM_ADMIN_PASSWORD=PASSWORD, CRM_JWT_SECRET="e2e-" + "s" * 40,
+        CRM_VAR_DIR=str(var),
+        CRM_AMQP_URL=vhost.url,
+        CRM_REDIS_URL=redis_url,
+        CRM_REDIS_PREFIX=f"crm_e2e_{uuid.uuid4().hex[:8]}",
+        CRM_GRPC_PORT_BASE=str(grpc_base),
+        CRM_GATEWAY_PORT=str(gateway_port),
+        CRM_ADMIN_PASSWORD=PASSWORD,
+        CRM_JWT_SECRET="e2e-" + "s" * 40,
         CRM_LOGIN_RATE_LIMIT_PER_MINUTE="1000",
     )
     log = var.parent / "crm-up.log"
@@ -48,6 +53,7 @@ def suite(tmp_path_factory, redis_url):
         proc = subprocess.Popen([str(BIN / "crm"), "up", "--quiet"], env=env, stdout=out, stderr=subprocess.STDOUT)
     s = Suite(f"http://127.0.0.1:{gateway_port}", env, proc, grpc_base, log)
     try:
+
         def ready() -> bool:
             assert proc.poll() is None, f"crm up exited:\n{log.read_text()[-3000:]}"
             return "ready in" in log.read_text()
@@ -113,7 +119,9 @@ def test_list_is_cursor_paginated(admin):
     ids = [admin.post("/v1/customers", json={"name": f"Paged {i}", "owner_id": owner}).json()["id"] for i in range(5)]
     seen, cursor = [], None
     while True:
-        page = admin.get("/v1/customers", params={"owner_id": owner, "limit": 2, **({"cursor": cursor} if cursor else {})})
+        page = admin.get(
+            "/v1/customers", params={"owner_id": owner, "limit": 2, **({"cursor": cursor} if cursor else {})}
+        )
         assert page.status_code == 200
         seen += [c["id"] for c in page.json()["items"]]
         cursor = page.json()["next_cursor"]
@@ -122,15 +130,19 @@ def test_list_is_cursor_paginated(admin):
     assert seen == list(reversed(ids))
 
 
-@pytest.mark.parametrize("content, headers, status", [
-    (json.dumps({"name": ""}), {}, 400),
-    (json.dumps({"name": "   "}), {}, 400),
-    ('{"name": "broken', {}, 400),
-    (json.dumps({"name": "X", "colour": "blue"}), {}, 400),
-    (json.dumps({"name": 42}), {}, 400),
-    (json.dumps({"name": "X", "level": ["A"]}), {}, 400),
-    (json.dumps({"name": "x" * (10 * 1024 * 1024)}), {}, 413),
-], ids=["empty-name", "blank-name", "malformed-json", "unknown-field", "wrong-type", "wrong-type-list", "10MB-body"])
+@pytest.mark.parametrize(
+    "content, headers, status",
+    [
+        (json.dumps({"name": ""}), {}, 400),
+        (json.dumps({"name": "   "}), {}, 400),
+        ('{"name": "broken', {}, 400),
+        (json.dumps({"name": "X", "colour": "blue"}), {}, 400),
+        (json.dumps({"name": 42}), {}, 400),
+        (json.dumps({"name": "X", "level": ["A"]}), {}, 400),
+        (json.dumps({"name": "x" * (10 * 1024 * 1024)}), {}, 413),
+    ],
+    ids=["empty-name", "blank-name", "malformed-json", "unknown-field", "wrong-type", "wrong-type-list", "10MB-body"],
+)
 def test_bad_input_gets_a_problem_and_writes_nothing(admin, content, headers, status):
     customers_before, total_before = _count_customers(admin), _total(admin)
     resp = admin.post("/v1/customers", content=content, headers={"Content-Type": "application/json", **headers})
@@ -149,10 +161,18 @@ def test_unknown_route_and_docs(suite, admin):
     missing = admin.get("/v1/nothing-here")
     assert missing.status_code == 404 and missing.headers["content-type"].startswith("application/problem+json")
     spec = httpx.get(f"{suite.url}/openapi.json").json()
-    assert {"/v1/customers", "/v1/customers/{customer_id}", "/v1/reports/customers/summary", "/v1/auth/login"} <= set(spec["paths"])
+    assert {"/v1/customers", "/v1/customers/{customer_id}", "/v1/reports/customers/summary", "/v1/auth/login"} <= set(
+        spec["paths"]
+    )
     assert httpx.get(f"{suite.url}/docs").status_code == 200
     ready = httpx.get(f"{suite.url}/readyz").json()
-    assert ready["status"] == "ready" and set(ready["checks"]) >= {"customers", "reporting", "marketing", "sales", "service_desk"}
+    assert ready["status"] == "ready" and set(ready["checks"]) >= {
+        "customers",
+        "reporting",
+        "marketing",
+        "sales",
+        "service_desk",
+    }
 
 
 def test_status_seed_and_dlq_commands(suite, admin):

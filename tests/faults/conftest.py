@@ -59,8 +59,14 @@ def slice_factory(request, tmp_path, private_vhost, redis_url, redis_prefix):
             for svc in ("customers", "reporting"):
                 dbs.append(PostgresDatabase())
                 urls[svc] = dbs[-1].url
-        cluster = Cluster(tmp_path / "var", amqp, redis_url, redis_prefix, database_urls=urls,
-                          extra_env={"CRM_HANDLER_MAX_ATTEMPTS": "3"})
+        cluster = Cluster(
+            tmp_path / "var",
+            amqp,
+            redis_url,
+            redis_prefix,
+            database_urls=urls,
+            extra_env={"CRM_HANDLER_MAX_ATTEMPTS": "3"},
+        )
         cluster.prepare()
         cluster.start(*start)
         cluster.wait_ready(*start)

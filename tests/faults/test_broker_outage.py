@@ -15,7 +15,9 @@ def _unpublished(url: str) -> int:
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))).scalar()
+            return conn.execute(
+                select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))
+            ).scalar()
     finally:
         engine.dispose()
 

@@ -24,8 +24,9 @@ def _capture_event(s, name: str, owner: str) -> bytes:
     cid = s.create(name, owner=owner)
     engine = create_engine(s.cluster.config.database_urls["customers"])
     with engine.connect() as conn:
-        body = conn.execute(text("SELECT body FROM outbox WHERE event_id IN "
-                                 "(SELECT event_id FROM outbox) ORDER BY id DESC LIMIT 1")).scalar()
+        body = conn.execute(
+            text("SELECT body FROM outbox WHERE event_id IN (SELECT event_id FROM outbox) ORDER BY id DESC LIMIT 1")
+        ).scalar()
     engine.dispose()
     assert json.loads(body)["aggregate_id"] == cid
     return body.encode()
@@ -35,8 +36,13 @@ def _publish(amqp_url: str, body: bytes) -> None:
     conn = pika.BlockingConnection(pika.URLParameters(amqp_url))
     ch = conn.channel()
     ch.confirm_delivery()
-    ch.basic_publish("customers.events", "customer_created", body,
-                     pika.BasicProperties(content_type="application/json", delivery_mode=2), mandatory=True)
+    ch.basic_publish(
+        "customers.events",
+        "customer_created",
+        body,
+        pika.BasicProperties(content_type="application/json", delivery_mode=2),
+        mandatory=True,
+    )
     conn.close()
 
 
@@ -63,8 +69,12 @@ def test_failing_handler_parks_then_replay_applies_after_the_fix(slice_factory):
     # The "bug": the read model refuses one owner (a real database error inside the handler).
     with reporting_db.begin() as conn:
         if reporting_db.dialect.name == "sqlite":
-            conn.execute(text("CREATE TRIGGER refuse_poison BEFORE INSERT ON customer_facts "
-                              "WHEN NEW.owner_id = 'u-poison' BEGIN SELECT RAISE(ABORT, 'poison owner'); END"))
+            conn.execute(
+                text(
+                    "CREATE TRIGGER refuse_poison BEFORE INSERT ON customer_facts "
+                    "WHEN NEW.owner_id = 'u-poison' BEGIN SELECT RAISE(ABORT, 'poison owner'); END"
+                )
+            )
         else:
             conn.execute(text("ALTER TABLE customer_facts ADD CONSTRAINT refuse_poison CHECK (owner_id <> 'u-poison')"))
     poison_id = s.create("Poison Ltd", owner="u-poison")
@@ -99,10 +109,15 @@ def test_undecodable_message_is_parked_and_does_not_stop_the_worker(slice_factor
     s = slice_factory()
     conn = pika.BlockingConnection(pika.URLParameters(s.amqp_url))
     ch = conn.channel()
-    ch.basic_publish("customers.events", "customer_created", b"{definitely not json",
-                     pika.BasicProperties(content_type="application/json"))
-    ch.basic_publish("customers.events", "customer_created", b"\x00\x01",
-                     pika.BasicProperties(content_type="application/x-unknown"))
+    ch.basic_publish(
+        "customers.events",
+        "customer_created",
+        b"{definitely not json",
+        pika.BasicProperties(content_type="application/json"),
+    )
+    ch.basic_publish(
+        "customers.events", "customer_created", b"\x00\x01", pika.BasicProperties(content_type="application/x-unknown")
+    )
     conn.close()
     eventually(lambda: count_parked(s.amqp_url, QUEUE) == 2, what="both poison messages parked")
     s.create("After Poison Ltd")

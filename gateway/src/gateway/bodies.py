@@ -42,9 +42,7 @@ def json_body(model: type[M]) -> Callable[[Request], Awaitable[M]]:
             raise ProblemError(415, "request.unsupported_media_type", "Send the body as application/json.")
         raw = await request.body()
         if not raw.strip():
-            raise ProblemError(
-                400, "request.malformed_json", "The request body is empty; a JSON object is expected."
-            )
+            raise ProblemError(400, "request.malformed_json", "The request body is empty; a JSON object is expected.")
         try:
             data = json.loads(raw, parse_constant=_reject_constant)
         except (ValueError, UnicodeDecodeError, RecursionError):

@@ -66,9 +66,7 @@ def _print_settings() -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="crm-gateway", description="The CRM suite's HTTP gateway.")
     commands = parser.add_subparsers(dest="command", required=True)
-    migrate_cmd = commands.add_parser(
-        "migrate", help="apply the gateway's migrations and ensure the admin user"
-    )
+    migrate_cmd = commands.add_parser("migrate", help="apply the gateway's migrations and ensure the admin user")
     migrate_cmd.add_argument(
         "--reset-admin-password",
         action="store_true",

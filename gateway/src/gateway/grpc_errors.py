@@ -100,7 +100,5 @@ def to_problem(
         "upstream call failed",
         extra={"upstream": upstream, "rpc": method, "grpc_status": code.name, "grpc_details": details[:1000]},
     )
-    detail = _GENERIC_DETAIL.get(mapping.status, _GENERIC_DETAIL[502]).format(
-        upstream=upstream.replace("_", "-")
-    )
+    detail = _GENERIC_DETAIL.get(mapping.status, _GENERIC_DETAIL[502]).format(upstream=upstream.replace("_", "-"))
     return ProblemError(mapping.status, mapping.fallback_code, detail, headers=headers)

@@ -129,15 +129,15 @@ class BodyLimitMiddleware:
             except ValueError:
                 length = -1
             if length < 0:
-                await problem_response(
-                    scope, 400, "request.bad_content_length", "Content-Length is not valid."
-                )(scope, receive, send)
+                await problem_response(scope, 400, "request.bad_content_length", "Content-Length is not valid.")(
+                    scope, receive, send
+                )
                 return
             if length > self.max_bytes:
                 exc = BodyTooLarge(self.max_bytes)
-                await problem_response(
-                    scope, exc.status, exc.code, exc.detail, headers={"Connection": "close"}
-                )(scope, receive, send)
+                await problem_response(scope, exc.status, exc.code, exc.detail, headers={"Connection": "close"})(
+                    scope, receive, send
+                )
                 return
 
         received = 0

@@ -25,9 +25,7 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 # `type` is a URN built from the stable code; clients branch on `code` (or `type`), never on `detail`.
 PROBLEM_TYPE_PREFIX = "urn:crm:problem:"
 
-GENERIC_500_DETAIL = (
-    "The gateway hit an unexpected error. It has been logged; quote the request_id when reporting it."
-)
+GENERIC_500_DETAIL = "The gateway hit an unexpected error. It has been logged; quote the request_id when reporting it."
 
 
 class FieldError(BaseModel):
@@ -135,9 +133,7 @@ def problem_response(
     )
 
 
-def field_errors(
-    exc: ValidationError | RequestValidationError, *, default_location: str = "body"
-) -> list[dict]:
+def field_errors(exc: ValidationError | RequestValidationError, *, default_location: str = "body") -> list[dict]:
     """Pydantic/FastAPI errors as `FieldError` dicts (no input values echoed back)."""
     out = []
     for err in exc.errors():
@@ -187,9 +183,7 @@ def install_handlers(app: FastAPI) -> None:
 
     async def on_problem(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ProblemError)
-        return problem_response(
-            request, exc.status, exc.code, exc.detail, headers=exc.headers, errors=exc.errors
-        )
+        return problem_response(request, exc.status, exc.code, exc.detail, headers=exc.headers, errors=exc.errors)
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
@@ -212,12 +206,8 @@ def install_handlers(app: FastAPI) -> None:
         assert isinstance(exc, RequestValidationError)
         errors = field_errors(exc)
         if any(e["type"] == "json_invalid" for e in errors):
-            return problem_response(
-                request, 400, "request.malformed_json", "The request body is not valid JSON."
-            )
-        return problem_response(
-            request, 400, "request.invalid", "The request has invalid fields.", errors=errors
-        )
+            return problem_response(request, 400, "request.malformed_json", "The request body is not valid JSON.")
+        return problem_response(request, 400, "request.invalid", "The request has invalid fields.", errors=errors)
 
     async def on_unexpected(request: Request, exc: Exception) -> Response:
         log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)

@@ -100,9 +100,7 @@ class Upstreams:
             return await rpc(request, timeout=self._deadline, metadata=tuple(to_metadata(caller)))
         except grpc.RpcError as exc:
             code = exc.code().name  # type: ignore[attr-defined]
-            raise to_problem(
-                exc, upstream, method, conditional=conditional, field_location=field_location
-            ) from None
+            raise to_problem(exc, upstream, method, conditional=conditional, field_location=field_location) from None
         finally:
             self._metrics.observe_upstream(upstream, method, code, time.perf_counter() - started)
 

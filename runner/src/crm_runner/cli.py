@@ -1,12 +1,12 @@
 """`crm`: run the CRM suite locally.
 
-  crm up                 start RabbitMQ/Redis if needed, migrate, declare the bus, run every process
-  crm seed --demo        load demo data through the gateway
-  crm status             health of every process
-  crm dlq list           messages parked in dead-letter queues
-  crm dlq replay         send parked messages back to their consumer
-  crm infra ensure       make sure RabbitMQ and Redis (and with --postgres, PostgreSQL) answer
-  crm migrate | bus-setup
+crm up                 start RabbitMQ/Redis if needed, migrate, declare the bus, run every process
+crm seed --demo        load demo data through the gateway
+crm status             health of every process
+crm dlq list           messages parked in dead-letter queues
+crm dlq replay         send parked messages back to their consumer
+crm infra ensure       make sure RabbitMQ and Redis (and with --postgres, PostgreSQL) answer
+crm migrate | bus-setup
 """
 
 from __future__ import annotations
@@ -78,8 +78,10 @@ def cmd_up(args: argparse.Namespace) -> int:
             url = f"http://127.0.0.1:{config.gateway_port}"
             say(f"ready in {time.monotonic() - started:.1f}s")
             say(f"gateway:  {url}   (API docs: {url}/docs)")
-            say(f"login:    admin / {password}" + ("   (local default; set CRM_ADMIN_PASSWORD)"
-                                                    if "CRM_ADMIN_PASSWORD" not in os.environ else ""))
+            say(
+                f"login:    admin / {password}"
+                + ("   (local default; set CRM_ADMIN_PASSWORD)" if "CRM_ADMIN_PASSWORD" not in os.environ else "")
+            )
             say("demo data: crm seed --demo    stop: Ctrl-C")
         while True:
             supervisor.watch_once()
@@ -127,8 +129,10 @@ def cmd_dlq(args: argparse.Namespace) -> int:
             if parked or args.verbose:
                 print(f"{queue}.dlq: {len(parked)} message(s)")
             for p in parked:
-                print(f"  {p.event_id or '-'}  {p.event_type or '-'}  parked {p.parked_at}  "
-                      f"attempts={p.attempts} replays={p.replays}\n    error: {p.error}")
+                print(
+                    f"  {p.event_id or '-'}  {p.event_type or '-'}  parked {p.parked_at}  "
+                    f"attempts={p.attempts} replays={p.replays}\n    error: {p.error}"
+                )
         print(f"{total} parked message(s) in {len(queues)} dead-letter queue(s)")
         return 0
     replayed = sum(deadletter.replay(config.amqp_url, q, event_id=args.event_id) for q in queues)

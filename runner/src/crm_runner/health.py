@@ -40,7 +40,9 @@ def checks(config: SuiteConfig) -> list[Check]:
         for kind in ("worker", "relay"):
             seconds = age(str(config.var_dir / "run" / f"{spec.name}-{kind}.heartbeat"))
             ok = seconds is not None and seconds <= HEARTBEAT_MAX_AGE
-            out.append(Check(f"{spec.name}-{kind}", ok, "no heartbeat" if seconds is None else f"beat {seconds:.0f}s ago"))
+            out.append(
+                Check(f"{spec.name}-{kind}", ok, "no heartbeat" if seconds is None else f"beat {seconds:.0f}s ago")
+            )
     try:
         resp = httpx.get(f"http://127.0.0.1:{config.gateway_port}/readyz", timeout=2)
         out.append(Check("gateway", resp.status_code == 200, f"readyz {resp.status_code}"))

@@ -48,8 +48,7 @@ def _apt_install(*packages: str, echo=print) -> None:
     echo(f"  installing {' '.join(packages)} with apt-get (one time)")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env, stdout=subprocess.DEVNULL)
 
 
 def _host_port(url: str, default_port: int) -> tuple[str, int]:
@@ -65,8 +64,10 @@ def ensure_rabbitmq(amqp_url: str, echo=print) -> None:
         raise InfraError(f"RabbitMQ at {host}:{port} is not reachable (CRM_AMQP_URL)")
     if not shutil.which("rabbitmq-server"):
         if not _can_apt():
-            raise InfraError("RabbitMQ is not running and not installed: install rabbitmq-server "
-                             "(Debian: apt-get install rabbitmq-server) or set CRM_AMQP_URL")
+            raise InfraError(
+                "RabbitMQ is not running and not installed: install rabbitmq-server "
+                "(Debian: apt-get install rabbitmq-server) or set CRM_AMQP_URL"
+            )
         _apt_install("rabbitmq-server", echo=echo)
     echo("  starting RabbitMQ (rabbitmq-server -detached)")
     subprocess.run(["rabbitmq-server", "-detached"], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -81,16 +82,34 @@ def ensure_redis(redis_url: str, var_dir: Path, echo=print) -> None:
         raise InfraError(f"Redis at {host}:{port} is not reachable (CRM_REDIS_URL)")
     if not shutil.which("redis-server"):
         if not _can_apt():
-            raise InfraError("Redis is not running and not installed: install redis-server "
-                             "(Debian: apt-get install redis-server) or set CRM_REDIS_URL")
+            raise InfraError(
+                "Redis is not running and not installed: install redis-server "
+                "(Debian: apt-get install redis-server) or set CRM_REDIS_URL"
+            )
         _apt_install("redis-server", echo=echo)
     data = var_dir / "redis"
     data.mkdir(parents=True, exist_ok=True)
     echo(f"  starting Redis on port {port}")
     subprocess.run(
-        ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-         "--appendonly", "no", "--dir", str(data), "--logfile", str(data / "redis.log")],
-        check=True, stdout=subprocess.DEVNULL,
+        [
+            "redis-server",
+            "--daemonize",
+            "yes",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(data),
+            "--logfile",
+            str(data / "redis.log"),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     _wait(host, port, "Redis", 30)
 
@@ -105,8 +124,10 @@ def ensure_postgres(url: str, echo=print) -> None:
     fresh = False
     if not glob.glob("/usr/lib/postgresql/*/bin/postgres"):
         if not _can_apt():
-            raise InfraError("PostgreSQL is not running and not installed: install postgresql "
-                             "(Debian: apt-get install postgresql) or set CRM_TEST_POSTGRES_URL")
+            raise InfraError(
+                "PostgreSQL is not running and not installed: install postgresql "
+                "(Debian: apt-get install postgresql) or set CRM_TEST_POSTGRES_URL"
+            )
         _apt_install("postgresql", echo=echo)
         fresh = True
     versions = sorted(os.listdir("/etc/postgresql")) if os.path.isdir("/etc/postgresql") else []

@@ -8,8 +8,23 @@ import httpx
 
 OWNERS = ["demo-alice", "demo-bob", "demo-chen", "demo-dana", "demo-eli"]
 INDUSTRIES = ["manufacturing", "retail", "software", "healthcare", "logistics", "education"]
-NAMES = ["Northwind", "Contoso", "Fabrikam", "Tailspin", "Wingtip", "Litware", "Proseware", "Adatum",
-         "Fourth Coffee", "Humongous", "Lucerne", "Margie's Travel", "Trey Research", "Woodgrove", "Alpine Ski"]
+NAMES = [
+    "Northwind",
+    "Contoso",
+    "Fabrikam",
+    "Tailspin",
+    "Wingtip",
+    "Litware",
+    "Proseware",
+    "Adatum",
+    "Fourth Coffee",
+    "Humongous",
+    "Lucerne",
+    "Margie's Travel",
+    "Trey Research",
+    "Woodgrove",
+    "Alpine Ski",
+]
 
 
 def seed_demo(base_url: str, username: str, password: str, count: int, echo=print) -> int:  # type: ignore[no-untyped-def]

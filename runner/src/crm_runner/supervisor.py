@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -45,7 +46,11 @@ class Supervisor:
     def start(self, proc: Process) -> None:
         argv = [executable(proc.argv[0]), *proc.argv[1:]]
         child = subprocess.Popen(
-            argv, env=proc.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            argv,
+            env=proc.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
             start_new_session=True,  # Ctrl-C reaches the runner only; it stops children in order
         )
         with self._lock:
@@ -102,10 +107,8 @@ class Supervisor:
         for name in reversed(names):
             _, child = self.procs[name]
             if child.poll() is None:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.killpg(child.pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
         deadline = time.monotonic() + timeout
         for name in names:
             _, child = self.procs[name]

@@ -59,9 +59,7 @@ class AccessPolicy(Protocol):
 
 BUILTIN_ROLES: dict[str, RoleProfile] = {
     "admin": RoleProfile("admin", frozenset({ALL}), DataScope.ALL),
-    "sales_rep": RoleProfile(
-        "sales_rep", frozenset({CUSTOMERS_VIEW, CUSTOMERS_CREATE, REPORTS_VIEW}), DataScope.OWN
-    ),
+    "sales_rep": RoleProfile("sales_rep", frozenset({CUSTOMERS_VIEW, CUSTOMERS_CREATE, REPORTS_VIEW}), DataScope.OWN),
 }
 
 

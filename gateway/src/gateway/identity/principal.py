@@ -63,9 +63,7 @@ async def current_principal(
     """The caller from the bearer access token; 401 without one, 429 over the per-user rate limit."""
     rt = runtime_of(request)
     if credentials is None:
-        raise _unauthorized(
-            "auth.required", "Sign in and send the access token as a Bearer token.", invalid=False
-        )
+        raise _unauthorized("auth.required", "Sign in and send the access token as a Bearer token.", invalid=False)
     try:
         claims = rt.tokens.decode_access(credentials.credentials)
     except TokenError as exc:

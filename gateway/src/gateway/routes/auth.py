@@ -54,9 +54,7 @@ def _tokens(pair: TokenPair) -> JSONResponse:
 
 
 def _bad_token(exc: TokenError) -> ProblemError:
-    return ProblemError(
-        401, exc.code, exc.detail, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'}
-    )
+    return ProblemError(401, exc.code, exc.detail, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
 
 
 @router.post(
@@ -67,9 +65,7 @@ def _bad_token(exc: TokenError) -> ProblemError:
     openapi_extra=request_body_doc(LoginRequest),
     dependencies=[Depends(client_rate_limit("login"))],
 )
-async def login(
-    request: Request, body: Annotated[LoginRequest, Depends(json_body(LoginRequest))]
-) -> Response:
+async def login(request: Request, body: Annotated[LoginRequest, Depends(json_body(LoginRequest))]) -> Response:
     try:
         pair = await runtime_of(request).accounts.login(body.username, body.password)
     except InvalidCredentials:
@@ -85,9 +81,7 @@ async def login(
     openapi_extra=request_body_doc(RefreshRequest),
     dependencies=[Depends(client_rate_limit("refresh"))],
 )
-async def refresh(
-    request: Request, body: Annotated[RefreshRequest, Depends(json_body(RefreshRequest))]
-) -> Response:
+async def refresh(request: Request, body: Annotated[RefreshRequest, Depends(json_body(RefreshRequest))]) -> Response:
     try:
         pair = await runtime_of(request).accounts.refresh(body.refresh_token)
     except TokenError as exc:
@@ -103,9 +97,7 @@ async def refresh(
     openapi_extra=request_body_doc(RefreshRequest),
     dependencies=[Depends(client_rate_limit("refresh"))],
 )
-async def logout(
-    request: Request, body: Annotated[RefreshRequest, Depends(json_body(RefreshRequest))]
-) -> Response:
+async def logout(request: Request, body: Annotated[RefreshRequest, Depends(json_body(RefreshRequest))]) -> Response:
     try:
         await runtime_of(request).accounts.revoke(body.refresh_token)
     except TokenError as exc:

@@ -33,9 +33,7 @@ class CustomerCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     name: str = Field(description="Customer name (must not be empty)")
-    owner_id: str | None = Field(
-        default=None, pattern=ID_PATTERN, description="Owning user; the caller when omitted"
-    )
+    owner_id: str | None = Field(default=None, pattern=ID_PATTERN, description="Owning user; the caller when omitted")
     level: str | None = Field(default=None, description="`A`, `B`, `C` or empty")
     industry: str | None = None
     phone: str | None = None

@@ -64,9 +64,7 @@ async def readyz(request: Request) -> Response:
         _bounded(run_in_threadpool(_database_check, rt), timeout * 2),
     )
     checks = dict(zip([*names, "redis", "database"], results, strict=True))
-    good = (
-        all(checks[n] == "SERVING" for n in names) and checks["redis"] == "ok" and checks["database"] == "ok"
-    )
+    good = all(checks[n] == "SERVING" for n in names) and checks["redis"] == "ok" and checks["database"] == "ok"
     return JSONResponse(
         {"status": "ready" if good else "degraded", "checks": checks},
         status_code=200 if good else 503,
@@ -76,6 +74,4 @@ async def readyz(request: Request) -> Response:
 
 @router.get("/metrics", include_in_schema=False)
 async def metrics(request: Request) -> Response:
-    return Response(
-        runtime_of(request).metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8"
-    )
+    return Response(runtime_of(request).metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")

@@ -26,9 +26,7 @@ class OwnerCount(BaseModel):
 class CustomerSummary(BaseModel):
     total: int = Field(description="Customers visible to the caller")
     by_owner: list[OwnerCount]
-    as_of: str | None = Field(
-        description="ISO-8601 UTC time of the newest event in the read model; null if none"
-    )
+    as_of: str | None = Field(description="ISO-8601 UTC time of the newest event in the read model; null if none")
 
 
 @router.get(

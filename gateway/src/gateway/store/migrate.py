@@ -34,9 +34,7 @@ def check_migrations_dir(settings: Settings) -> Path:
     return folder
 
 
-def ensure_admin(
-    settings: Settings, engine: Engine, passwords: Passwords, *, reset_password: bool = False
-) -> str:
+def ensure_admin(settings: Settings, engine: Engine, passwords: Passwords, *, reset_password: bool = False) -> str:
     """Create the bootstrap `admin` user (role admin, scope all) unless it exists.
 
     An existing admin keeps its password (it may have been changed since) unless `reset_password`.
@@ -81,8 +79,7 @@ def run(
         say("bootstrap user 'admin' exists (password kept; --reset-admin-password applies it)")
     elif settings.admin_password == LOCAL_ADMIN_PASSWORD:
         log.warning(
-            "bootstrap user 'admin' %s with the LOCAL DEFAULT password %r "
-            "(set CRM_ADMIN_PASSWORD outside local runs)",
+            "bootstrap user 'admin' %s with the LOCAL DEFAULT password %r (set CRM_ADMIN_PASSWORD outside local runs)",
             outcome,
             LOCAL_ADMIN_PASSWORD,
         )

@@ -48,9 +48,7 @@ class RefreshTokenRecord:
 
 
 def _roles_of(session: Session, user_id: str) -> tuple[str, ...]:
-    rows = session.execute(
-        select(user_roles.c.role).where(user_roles.c.user_id == user_id).order_by(user_roles.c.role)
-    )
+    rows = session.execute(select(user_roles.c.role).where(user_roles.c.user_id == user_id).order_by(user_roles.c.role))
     return tuple(r[0] for r in rows)
 
 
@@ -121,9 +119,7 @@ def set_roles(session: Session, user_id: str, roles: Sequence[str]) -> None:
     session.execute(delete(user_roles).where(user_roles.c.user_id == user_id))
     for role in sorted(set(roles)):
         session.execute(insert(user_roles).values(user_id=user_id, role=role))
-    session.execute(
-        update(users).where(users.c.id == user_id).values(version=users.c.version + 1, updated_at=utcnow())
-    )
+    session.execute(update(users).where(users.c.id == user_id).values(version=users.c.version + 1, updated_at=utcnow()))
 
 
 def add_refresh_token(
@@ -169,7 +165,5 @@ def revoke_family(session: Session, family_id: str, *, now: datetime) -> None:
 
 def purge_expired_tokens(session: Session, user_id: str, *, now: datetime) -> None:
     session.execute(
-        delete(refresh_tokens).where(
-            and_(refresh_tokens.c.user_id == user_id, refresh_tokens.c.expires_at < now)
-        )
+        delete(refresh_tokens).where(and_(refresh_tokens.c.user_id == user_id, refresh_tokens.c.expires_at < now))
     )

@@ -88,11 +88,16 @@ def _cmd_grpc(spec, settings, args) -> int:  # type: ignore[no-untyped-def]
     from crm_chassis import metrics
     from crm_chassis.grpc_server import GrpcApp
 
-    _engine_, factory = _engine(settings)
+    _, factory = _engine(settings)
     register, table = resolve(spec.grpc_builder)(settings, factory)
     metrics.serve(settings.metrics_port)
-    GrpcApp(register=register, error_table=table, host=settings.grpc_host, port=settings.grpc_port,
-            max_workers=settings.grpc_workers).run_until_signal()
+    GrpcApp(
+        register=register,
+        error_table=table,
+        host=settings.grpc_host,
+        port=settings.grpc_port,
+        max_workers=settings.grpc_workers,
+    ).run_until_signal()
     return 0
 
 
@@ -102,7 +107,7 @@ def _cmd_worker(spec, settings, args) -> int:  # type: ignore[no-untyped-def]
     from crm_chassis.inbox import Inbox
     from crm_chassis.worker import run_worker
 
-    _engine_, factory = _engine(settings, green=True)
+    _, factory = _engine(settings, green=True)
     metadata = resolve(spec.metadata)
     runtime = HandlerRuntime(
         spec.bus_name,
@@ -125,8 +130,14 @@ def _cmd_relay(spec, settings, args) -> int:  # type: ignore[no-untyped-def]
 
     engine, factory = _engine(settings)
     metadata = resolve(spec.metadata)
-    relay = Relay(engine, factory, metadata.tables["outbox"], settings.amqp_url,
-                  batch_size=settings.relay_batch_size, heartbeat_file=settings.heartbeat_file)
+    relay = Relay(
+        engine,
+        factory,
+        metadata.tables["outbox"],
+        settings.amqp_url,
+        batch_size=settings.relay_batch_size,
+        heartbeat_file=settings.heartbeat_file,
+    )
     signal.signal(signal.SIGTERM, lambda *_: relay.stop())
     signal.signal(signal.SIGINT, lambda *_: relay.stop())
     metrics.serve(settings.metrics_port)

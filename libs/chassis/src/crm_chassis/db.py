@@ -14,7 +14,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-
 READ_ONLY_OPTION = "crm_read_only"
 
 

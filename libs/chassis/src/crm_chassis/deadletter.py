@@ -133,9 +133,7 @@ def replay(amqp_url: str, queue: str, event_id: str | None = None) -> int:
     replayed = 0
     with _channel(amqp_url) as channel:
         dlq = dead_letter_queue(queue)
-        pending = int(
-            channel.queue_declare(dlq, durable=True, auto_delete=False, exclusive=False).method.message_count
-        )
+        pending = int(channel.queue_declare(dlq, durable=True, auto_delete=False, exclusive=False).method.message_count)
         skipped = []
         for _ in range(pending):
             method, props, body = channel.basic_get(dlq, auto_ack=False)
@@ -150,7 +148,10 @@ def replay(amqp_url: str, queue: str, event_id: str | None = None) -> int:
                 content_encoding=props.content_encoding,
                 delivery_mode=pika.DeliveryMode.Persistent,
                 message_id=parked.event_id,
-                headers={H_REPLAYS: parked.replays + 1, "x-crm-replayed-at": datetime.now(UTC).isoformat(timespec="seconds")},
+                headers={
+                    H_REPLAYS: parked.replays + 1,
+                    "x-crm-replayed-at": datetime.now(UTC).isoformat(timespec="seconds"),
+                },
             )
             channel.basic_publish("", parked.queue, body, out, mandatory=True)
             channel.basic_ack(method.delivery_tag)

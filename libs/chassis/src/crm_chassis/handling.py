@@ -67,7 +67,11 @@ class HandlerRuntime:
                     last_error = f"{type(exc).__name__}: {exc}"
                     log.warning(
                         "handler %s failed on event %s (attempt %d/%d): %s",
-                        name, envelope.event_id, attempt, self.max_attempts, last_error,
+                        name,
+                        envelope.event_id,
+                        attempt,
+                        self.max_attempts,
+                        last_error,
                         exc_info=attempt == self.max_attempts,
                     )
                     if attempt < self.max_attempts:
@@ -94,8 +98,14 @@ class HandlerRuntime:
 
 
 def park_raw(
-    amqp_url: str, queue: str, data: bytes, *, error: str, attempts: int,
-    content_type: str | None = "application/json", sleep: Callable[[float], None] = time.sleep,
+    amqp_url: str,
+    queue: str,
+    data: bytes,
+    *,
+    error: str,
+    attempts: int,
+    content_type: str | None = "application/json",
+    sleep: Callable[[float], None] = time.sleep,
 ) -> None:
     """Park `data`, retrying until the broker takes it: the message must not be acked before."""
     delay = 0.2

@@ -60,8 +60,11 @@ def to_metadata(caller: Caller) -> list[tuple[str, str]]:
         md.append((ROLES, ",".join(caller.roles)))
     if caller.visible_owners is not None:
         md.append((VISIBLE_OWNERS, ",".join(sorted(caller.visible_owners))))
-    for key, value in ((REQUEST_ID, caller.request_id), (CORRELATION_ID, caller.correlation_id),
-                       (CALLER_SERVICE, caller.caller_service)):
+    for key, value in (
+        (REQUEST_ID, caller.request_id),
+        (CORRELATION_ID, caller.correlation_id),
+        (CALLER_SERVICE, caller.caller_service),
+    ):
         if value:
             md.append((key, value))
     return md

@@ -41,7 +41,10 @@ class Inbox:
 
     def _seen(self, session: Session, event_id: str, handler: str) -> bool:
         t = self.table
-        return session.execute(select(t.c.event_id).where(t.c.event_id == event_id, t.c.handler == handler)).first() is not None
+        return (
+            session.execute(select(t.c.event_id).where(t.c.event_id == event_id, t.c.handler == handler)).first()
+            is not None
+        )
 
     def apply_once(self, handler: str, envelope: Envelope, effect: Effect) -> bool:
         """Run `effect` and record the event in one transaction; False if it was already applied."""

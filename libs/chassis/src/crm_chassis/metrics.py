@@ -11,7 +11,9 @@ EVENTS_HANDLED = Counter(
 )  # outcome: applied | duplicate | retried | parked
 GRPC_REQUESTS = Counter("crm_grpc_requests_total", "gRPC requests served", ["method", "code"])
 GRPC_LATENCY = Histogram(
-    "crm_grpc_request_seconds", "gRPC request latency", ["method"],
+    "crm_grpc_request_seconds",
+    "gRPC request latency",
+    ["method"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
 )
 

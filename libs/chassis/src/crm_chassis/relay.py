@@ -9,6 +9,7 @@ On PostgreSQL several relays can run side by side (`FOR UPDATE SKIP LOCKED`).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -74,10 +75,8 @@ class Relay:
     def close(self) -> None:
         conn, self._connection, self._channel = self._connection, None, None
         if conn is not None and conn.is_open:
-            try:
+            with contextlib.suppress(AMQPError):
                 conn.close()
-            except AMQPError:
-                pass
 
     # -- one pass ---------------------------------------------------------------------------
     def _due_rows_query(self):  # type: ignore[no-untyped-def]
@@ -131,7 +130,9 @@ class Relay:
                 failed.append((row.id, row.attempts + 1, f"unroutable: no queue bound for {row.routing_key}"))
                 log.error(
                     "event %s (%s) is unroutable on %s; will retry",
-                    row.event_id, row.event_type, row.exchange,
+                    row.event_id,
+                    row.event_type,
+                    row.exchange,
                 )
             except NackError:
                 failed.append((row.id, row.attempts + 1, "broker nacked the message"))

@@ -51,8 +51,11 @@ class ParkingQueueConsumer(QueueConsumer):
     def _park_undecodable(self, provider: EventHandler, message: Any, exc: Exception) -> None:
         runtime: HandlerRuntime = self.container.config[RUNTIME_CONFIG_KEY]
         park_raw(
-            runtime.amqp_url, provider.queue.name, message.body if isinstance(message.body, bytes)
-            else str(message.body).encode(), error=f"undecodable: {exc}", attempts=0,
+            runtime.amqp_url,
+            provider.queue.name,
+            message.body if isinstance(message.body, bytes) else str(message.body).encode(),
+            error=f"undecodable: {exc}",
+            attempts=0,
             content_type=message.content_type,
         )
         log.error("parked an undecodable message from %s", provider.queue.name)

@@ -25,7 +25,9 @@ def db(database_url):
 
 def translate(event):
     customer_id, version = event
-    payload = customers_events_pb2.CustomerCreated(customer=customers_service_pb2.Customer(id=customer_id, version=version))
+    payload = customers_events_pb2.CustomerCreated(
+        customer=customers_service_pb2.Customer(id=customer_id, version=version)
+    )
     return "customer_created", payload, customer_id, version
 
 

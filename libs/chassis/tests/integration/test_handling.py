@@ -58,8 +58,9 @@ def test_failing_handler_parks_after_retries_and_changes_nothing(db, vhost):
         calls.append(1)
         raise RuntimeError("handler bug")
 
-    runtime = HandlerRuntime("test", Inbox(factory, INBOX), vhost.url, max_attempts=3, retry_base_seconds=0.1,
-                             sleep=sleeps.append)
+    runtime = HandlerRuntime(
+        "test", Inbox(factory, INBOX), vhost.url, max_attempts=3, retry_base_seconds=0.1, sleep=sleeps.append
+    )
     body = _event_body(factory)
     assert runtime.handle(queue, "h", body, broken) == "parked"
     assert len(calls) == 3 and sleeps == [0.1, 0.2]
@@ -74,7 +75,7 @@ def test_failing_handler_parks_after_retries_and_changes_nothing(db, vhost):
     channel = connection.channel()
     channel.queue_declare(queue, durable=True)
     assert deadletter.replay(vhost.url, queue) == 1
-    method, props, replayed = channel.basic_get(queue, auto_ack=True)
+    _method, _props, replayed = channel.basic_get(queue, auto_ack=True)
     connection.close()
     assert json.loads(replayed)["event_id"] == body["event_id"]
     assert deadletter.count_parked(vhost.url, queue) == 0

@@ -7,9 +7,18 @@ from crm_chassis.envelope import EnvelopeError, new_envelope, parse_envelope
 
 
 def _envelope():
-    payload = customers_events_pb2.CustomerCreated(customer=customers_service_pb2.Customer(id="c1", name="Acme", version=3))
-    return new_envelope(producer="customers", event_type="customer_created", payload=payload, aggregate_id="c1",
-                        aggregate_version=3, correlation_id="corr", actor_user_id="u1")
+    payload = customers_events_pb2.CustomerCreated(
+        customer=customers_service_pb2.Customer(id="c1", name="Acme", version=3)
+    )
+    return new_envelope(
+        producer="customers",
+        event_type="customer_created",
+        payload=payload,
+        aggregate_id="c1",
+        aggregate_version=3,
+        correlation_id="corr",
+        actor_user_id="u1",
+    )
 
 
 def test_envelope_round_trips_through_json():
@@ -28,13 +37,28 @@ def test_unknown_payload_fields_are_ignored_by_consumers():
     assert parsed.customer.id == "c1"
 
 
-@pytest.mark.parametrize("body, reason", [
-    (b"{not json", "not JSON"),
-    (b"[1, 2]", "not a JSON object"),
-    (json.dumps({"event_id": "x"}).encode(), "lacks"),
-    (json.dumps({"event_id": "x", "event_type": "t", "schema": "s", "occurred_at": "o", "producer": "p",
-                 "aggregate_id": "a", "data": []}).encode(), "data is not an object"),
-])
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        (b"{not json", "not JSON"),
+        (b"[1, 2]", "not a JSON object"),
+        (json.dumps({"event_id": "x"}).encode(), "lacks"),
+        (
+            json.dumps(
+                {
+                    "event_id": "x",
+                    "event_type": "t",
+                    "schema": "s",
+                    "occurred_at": "o",
+                    "producer": "p",
+                    "aggregate_id": "a",
+                    "data": [],
+                }
+            ).encode(),
+            "data is not an object",
+        ),
+    ],
+)
 def test_malformed_bodies_are_rejected(body, reason):
     with pytest.raises(EnvelopeError, match=reason):
         parse_envelope(body)

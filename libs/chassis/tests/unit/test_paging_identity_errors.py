@@ -18,8 +18,9 @@ def test_cursor_round_trip_and_garbage():
 
 
 def test_identity_metadata_round_trip():
-    caller = identity.Caller(user_id="u1", roles=("sales_rep",), visible_owners=frozenset({"u1", "u2"}),
-                             request_id="r", correlation_id="c")
+    caller = identity.Caller(
+        user_id="u1", roles=("sales_rep",), visible_owners=frozenset({"u1", "u2"}), request_id="r", correlation_id="c"
+    )
     assert identity.from_metadata(dict(identity.to_metadata(caller))) == caller
     unrestricted = identity.from_metadata({"x-crm-user-id": "admin"})
     assert unrestricted.visible_owners is None

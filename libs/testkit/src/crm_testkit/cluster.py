@@ -36,8 +36,15 @@ def free_port_block(size: int) -> int:
 class Cluster:
     """Runs chosen processes of the suite against isolated infrastructure."""
 
-    def __init__(self, var_dir: Path, amqp_url: str, redis_url: str, redis_prefix: str,
-                 database_urls: dict[str, str] | None = None, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        var_dir: Path,
+        amqp_url: str,
+        redis_url: str,
+        redis_prefix: str,
+        database_urls: dict[str, str] | None = None,
+        extra_env: dict[str, str] | None = None,
+    ) -> None:
         base = SuiteConfig.from_env(environ={}, var_dir=var_dir)
         self.config = dataclasses.replace(
             base,
@@ -48,8 +55,12 @@ class Cluster:
             gateway_port=free_port_block(1),
             database_urls={**base.database_urls, **(database_urls or {})},
             log_format="text",
-            extra_env={"CRM_HANDLER_RETRY_SECONDS": "0.05", "CRM_JWT_SECRET": "test-secret-" + redis_prefix,
-                       "CRM_ADMIN_PASSWORD": "test-admin-pw", **(extra_env or {})},
+            extra_env={
+                "CRM_HANDLER_RETRY_SECONDS": "0.05",
+                "CRM_JWT_SECRET": "test-secret-" + redis_prefix,
+                "CRM_ADMIN_PASSWORD": "test-admin-pw",
+                **(extra_env or {}),
+            },
         )
         self.supervisor = Supervisor(var_dir / "log", echo=False, restart=False)
         self._procs = {p.name: p for p in self.config.processes()}

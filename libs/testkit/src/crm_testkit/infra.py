@@ -27,11 +27,16 @@ class Vhost:
         base = os.environ.get("CRM_TEST_AMQP_URL", DEFAULT_AMQP)
         self.name = unique("crm_t")
         if not shutil.which("rabbitmqctl"):
-            raise RuntimeError("tests isolate themselves in a vhost and need rabbitmqctl (apt-get install rabbitmq-server)")
+            raise RuntimeError(
+                "tests isolate themselves in a vhost and need rabbitmqctl (apt-get install rabbitmq-server)"
+            )
         user = urlparse(base).username or "guest"
         subprocess.run(["rabbitmqctl", "-q", "add_vhost", self.name], check=True, capture_output=True)
-        subprocess.run(["rabbitmqctl", "-q", "set_permissions", "-p", self.name, user, ".*", ".*", ".*"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["rabbitmqctl", "-q", "set_permissions", "-p", self.name, user, ".*", ".*", ".*"],
+            check=True,
+            capture_output=True,
+        )
         parsed = urlparse(base)
         self.url = urlunparse(parsed._replace(path="/" + quote(self.name, safe="")))
 
@@ -57,14 +62,13 @@ class PostgresDatabase:
         self.name = unique("crm_t")
         self._admin = admin
         self._exec(f'CREATE DATABASE "{self.name}"')
-        self.url = admin.set(drivername="postgresql+psycopg2", database=self.name).render_as_string(
-            hide_password=False
-        )
+        self.url = admin.set(drivername="postgresql+psycopg2", database=self.name).render_as_string(hide_password=False)
 
     def _exec(self, sql: str) -> None:
         a = self._admin
-        conn = psycopg2.connect(host=a.host, port=a.port or 5432, user=a.username, password=a.password,
-                                dbname=a.database or "postgres")
+        conn = psycopg2.connect(
+            host=a.host, port=a.port or 5432, user=a.username, password=a.password, dbname=a.database or "postgres"
+        )
         conn.autocommit = True
         try:
             with conn.cursor() as cur:

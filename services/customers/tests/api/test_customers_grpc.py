@@ -23,7 +23,11 @@ ADMIN = [("x-crm-user-id", "admin"), ("x-crm-roles", "admin")]
 
 
 def rep(user, *visible):
-    return [("x-crm-user-id", user), ("x-crm-roles", "sales_rep"), ("x-crm-visible-owners", ",".join(visible or (user,)))]
+    return [
+        ("x-crm-user-id", user),
+        ("x-crm-roles", "sales_rep"),
+        ("x-crm-visible-owners", ",".join(visible or (user,))),
+    ]
 
 
 @pytest.fixture
@@ -43,13 +47,17 @@ def api(database_url):
 
 def _counts(factory):
     with factory() as s:
-        return (s.execute(select(func.count()).select_from(customers)).scalar(),
-                s.execute(select(func.count()).select_from(outbox)).scalar())
+        return (
+            s.execute(select(func.count()).select_from(customers)).scalar(),
+            s.execute(select(func.count()).select_from(outbox)).scalar(),
+        )
 
 
 def test_health_is_serving(api):
     _, _, channel = api
-    resp = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(service="crm.customers.v1.CustomersService"))
+    resp = health_pb2_grpc.HealthStub(channel).Check(
+        health_pb2.HealthCheckRequest(service="crm.customers.v1.CustomersService")
+    )
     assert resp.status == health_pb2.HealthCheckResponse.SERVING
 
 
@@ -82,18 +90,23 @@ def test_a_customer_outside_the_callers_scope_is_not_found(api):
     with pytest.raises(grpc.RpcError) as err:
         stub.GetCustomer(pb.GetCustomerRequest(id=theirs.id), metadata=rep("u1"))
     assert err.value.code() == grpc.StatusCode.NOT_FOUND
-    assert stub.GetCustomer(pb.GetCustomerRequest(id=theirs.id), metadata=rep("u1", "u1", "u2")).customer.id == theirs.id
+    assert (
+        stub.GetCustomer(pb.GetCustomerRequest(id=theirs.id), metadata=rep("u1", "u1", "u2")).customer.id == theirs.id
+    )
 
 
 def test_list_pages_newest_first_within_scope(api):
     stub, _, _ = api
-    mine = [stub.CreateCustomer(pb.CreateCustomerRequest(name=f"C{i}", owner_id="u1"), metadata=ADMIN).customer.id
-            for i in range(5)]
+    mine = [
+        stub.CreateCustomer(pb.CreateCustomerRequest(name=f"C{i}", owner_id="u1"), metadata=ADMIN).customer.id
+        for i in range(5)
+    ]
     stub.CreateCustomer(pb.CreateCustomerRequest(name="other", owner_id="u2"), metadata=ADMIN)
     seen, cursor, pages = [], "", 0
     while True:
-        resp = stub.ListCustomers(pb.ListCustomersRequest(page=paging_pb2.PageRequest(limit=2, cursor=cursor)),
-                                  metadata=rep("u1"))
+        resp = stub.ListCustomers(
+            pb.ListCustomersRequest(page=paging_pb2.PageRequest(limit=2, cursor=cursor)), metadata=rep("u1")
+        )
         seen += [c.id for c in resp.customers]
         pages += 1
         cursor = resp.page.next_cursor

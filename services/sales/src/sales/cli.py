@@ -3,7 +3,6 @@
 import sys
 
 from crm_chassis.cli import main as chassis_main
-
 from sales.config import SPEC
 
 

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 from crm_chassis.errors import InvalidArgument, NotFound
 from crm_chassis.identity import Caller
-
 from customers.domain.customer import Customer, CustomerCreated, NewCustomer, create
 from customers.domain.ports import CustomersUnitOfWork, Page
 
@@ -37,14 +36,14 @@ def get_customer(uow_factory: UowFactory, caller: Caller, customer_id: str) -> C
     return customer
 
 
-def list_customers(
-    uow_factory: UowFactory, caller: Caller, *, limit: int, cursor: str, owner_id: str | None
-) -> Page:
+def list_customers(uow_factory: UowFactory, caller: Caller, *, limit: int, cursor: str, owner_id: str | None) -> Page:
     """Customers the caller may see, newest first, one page at a time."""
     if limit < 0 or limit > MAX_PAGE:
         raise InvalidArgument(f"limit must be between 1 and {MAX_PAGE}", code="page.limit_invalid", field="limit")
     with uow_factory(read_only=True) as uow:
         return uow.customers.page(
-            limit=limit or DEFAULT_PAGE, cursor=cursor, owner_id=owner_id or None,
+            limit=limit or DEFAULT_PAGE,
+            cursor=cursor,
+            owner_id=owner_id or None,
             visible_owners=caller.visible_owners,
         )

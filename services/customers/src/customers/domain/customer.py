@@ -53,12 +53,12 @@ def create(request: NewCustomer, *, actor_id: str | None, now: datetime) -> Cust
     if not name:
         raise InvalidArgument("name must not be empty", code="customer.name_required", field="name")
     if len(name) > NAME_MAX:
-        raise InvalidArgument(f"name is longer than {NAME_MAX} characters", code="customer.name_too_long",
-                              field="name")
+        raise InvalidArgument(f"name is longer than {NAME_MAX} characters", code="customer.name_too_long", field="name")
     owner = request.owner_id.strip() or (actor_id or "")
     if not owner:
-        raise InvalidArgument("owner_id is required when no user is calling", code="customer.owner_required",
-                              field="owner_id")
+        raise InvalidArgument(
+            "owner_id is required when no user is calling", code="customer.owner_required", field="owner_id"
+        )
     level = request.level.strip().upper()
     if level not in LEVELS:
         raise InvalidArgument("level must be A, B or C", code="customer.level_invalid", field="level")

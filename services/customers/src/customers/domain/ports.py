@@ -19,9 +19,7 @@ class CustomerRepository(Protocol):
 
     def get(self, customer_id: str) -> Customer | None: ...
 
-    def page(
-        self, *, limit: int, cursor: str, owner_id: str | None, visible_owners: frozenset[str] | None
-    ) -> Page: ...
+    def page(self, *, limit: int, cursor: str, owner_id: str | None, visible_owners: frozenset[str] | None) -> Page: ...
 
 
 class CustomersUnitOfWork(Protocol):

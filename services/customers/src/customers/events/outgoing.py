@@ -5,7 +5,6 @@ from __future__ import annotations
 from google.protobuf.message import Message
 
 from crm.customers.v1 import customers_events_pb2 as ev
-
 from customers.domain.customer import CustomerCreated
 from customers.grpc_api.mapping import customer_to_proto
 

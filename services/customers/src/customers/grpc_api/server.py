@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crm.customers.v1 import customers_service_pb2 as pb
 from crm.customers.v1 import customers_service_pb2_grpc as pb_grpc
-
 from customers.grpc_api.errors import ERROR_TABLE
 from customers.grpc_api.servicer import CustomersServicer
 from customers.persistence.uow import SqlCustomersUnitOfWork
@@ -24,4 +23,3 @@ def build(settings, session_factory: sessionmaker[Session]):  # type: ignore[no-
         return [pb.DESCRIPTOR.services_by_name["CustomersService"].full_name]
 
     return register, ERROR_TABLE
-

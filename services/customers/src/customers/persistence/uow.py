@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_chassis.uow import UnitOfWork
-
 from customers.events.outgoing import translate
 from customers.persistence.repository import SqlCustomerRepository
 from customers.persistence.tables import outbox

@@ -7,7 +7,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crm.marketing.v1 import marketing_service_pb2 as pb
 from crm.marketing.v1 import marketing_service_pb2_grpc as pb_grpc
-
 from marketing.grpc_api.errors import ERROR_TABLE
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from crm_chassis.identity import Caller
-
 from reporting.domain.customer_summary import CustomerFact, CustomerSummary, summarize, supersedes
 from reporting.domain.ports import CustomerFacts
 

@@ -8,7 +8,5 @@ from crm_chassis.topology import BusRegistry, Consumes
 REGISTRY = BusRegistry(
     service="reporting",
     publishes=(),
-    consumes=(
-        Consumes("customers", "customer_created", "crm.customers.v1.CustomerCreated", "on_customer_created"),
-    ),
+    consumes=(Consumes("customers", "customer_created", "crm.customers.v1.CustomerCreated", "on_customer_created"),),
 )

@@ -7,7 +7,6 @@ from sqlalchemy.orm import Session
 from crm.customers.v1 import customers_events_pb2 as customers_ev
 from crm_chassis.envelope import Envelope, occurred_at
 from crm_chassis.worker import WorkerBase, reliable_handler
-
 from reporting.domain.customer_summary import CustomerFact
 from reporting.domain.projections import apply_customer_fact
 from reporting.persistence.customer_facts import SqlCustomerFacts

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from crm.reporting.v1 import reporting_service_pb2 as pb
 from crm.reporting.v1 import reporting_service_pb2_grpc as pb_grpc
 from crm_chassis.db import read_transaction
-
 from reporting.grpc_api.errors import ERROR_TABLE
 from reporting.grpc_api.servicer import ReportingServicer
 

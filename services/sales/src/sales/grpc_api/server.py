@@ -7,7 +7,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crm.sales.v1 import sales_service_pb2 as pb
 from crm.sales.v1 import sales_service_pb2_grpc as pb_grpc
-
 from sales.grpc_api.errors import ERROR_TABLE
 
 

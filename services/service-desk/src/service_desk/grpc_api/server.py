@@ -7,7 +7,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crm.service_desk.v1 import service_desk_service_pb2 as pb
 from crm.service_desk.v1 import service_desk_service_pb2_grpc as pb_grpc
-
 from service_desk.grpc_api.errors import ERROR_TABLE
 
 
