@@ -334,8 +334,10 @@ def test_service_processes(docs: tuple[Doc, ...], svc: str) -> None:
                 assert container[probe].get("grpc", {}).get("port") == 50051, f"{svc}-grpc {probe}"
                 assert container[probe]["grpc"].get("service", "") == ""
         else:
-            for probe in ("readinessProbe", "livenessProbe"):
-                assert container[probe]["exec"]["command"] == [f"crm-{svc}", "probe"], f"{svc}-{kind} {probe}"
+            ready, live = container["readinessProbe"], container["livenessProbe"]
+            assert ready["exec"]["command"] == [f"crm-{svc}", "probe"], f"{svc}-{kind} readinessProbe"
+            # Liveness must outlast a broker outage of minutes, or every worker restarts in a loop.
+            assert live["exec"]["command"] == [f"crm-{svc}", "probe", "--max-age", "300"], f"{svc}-{kind} liveness"
             heartbeat = env_value_from(container, "CRM_HEARTBEAT_FILE")
             assert heartbeat and heartbeat.get("value") == "/tmp/heartbeat"
 
@@ -424,7 +426,8 @@ def test_gateway(docs: tuple[Doc, ...]) -> None:
     assert container["args"] == ["serve"]
     assert {p["name"]: p["containerPort"] for p in container["ports"]}.get("http") == 8080
     assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
-    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    # One service down must not take every gateway pod out of rotation.
+    assert container["readinessProbe"]["httpGet"]["path"] == "/healthz"
     refs = {
         item["name"]: item["valueFrom"]["secretKeyRef"]
         for item in container["env"]
@@ -443,8 +446,9 @@ def test_gateway(docs: tuple[Doc, ...]) -> None:
     ingress = find(docs, "Ingress", "gateway")
     (rule,) = ingress["spec"]["rules"]
     assert rule["host"] == "crm.example.com"
-    (path,) = rule["http"]["paths"]
-    assert path["path"] == "/" and path["backend"]["service"]["name"] == "gateway"
+    paths = {p["path"]: p for p in rule["http"]["paths"]}
+    assert set(paths) == {"/v1", "/docs", "/openapi.json"}, "only the public API is exposed (not /metrics)"
+    assert all(p["backend"]["service"]["name"] == "gateway" for p in paths.values())
 
     (config_name,) = [s["configMapRef"]["name"] for s in container["envFrom"]]
     data = find(docs, "ConfigMap", config_name)["data"]

@@ -13,22 +13,10 @@ from gateway.config import Settings, load_settings
 log = logging.getLogger("gateway")
 
 
-class _DropColorMessage(logging.Filter):
-    """uvicorn attaches an ANSI-coloured copy of some messages as `color_message`; the JSON
-    formatter would print it as an extra field."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.__dict__.pop("color_message", None)
-        return True
-
-
 def _serve(settings: Settings) -> int:
     import uvicorn
 
     from gateway.app import create_app
-
-    for name in ("uvicorn", "uvicorn.error"):
-        logging.getLogger(name).addFilter(_DropColorMessage())
 
     log.info("gateway listening on http://%s:%d", settings.host, settings.port)
     uvicorn.run(

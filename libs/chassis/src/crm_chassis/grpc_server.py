@@ -112,7 +112,13 @@ class GrpcApp:
         self.server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="grpc"),
             interceptors=[ServiceInterceptor(error_table)],
-            options=[("grpc.max_receive_message_length", 4 * 1024 * 1024)],
+            options=[
+                ("grpc.max_receive_message_length", 4 * 1024 * 1024),
+                # Clients re-resolve and rebalance when a connection ages out, so pods added by a
+                # scale-out get traffic (headless Service + client-side round robin).
+                ("grpc.max_connection_age_ms", 5 * 60 * 1000),
+                ("grpc.max_connection_age_grace_ms", 30 * 1000),
+            ],
         )
         self.service_names = register(self.server)
         self.health = health.HealthServicer()
