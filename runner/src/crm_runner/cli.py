@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -57,7 +58,15 @@ def bus_setup(config: SuiteConfig) -> None:
     say(f"bus declared ({len(declared)} exchanges/queues)")
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_up(args: argparse.Namespace) -> int:
+    # Explicit handlers: a shell starting us in the background leaves SIGINT ignored, and
+    # SIGTERM (systemd, docker, CI) must stop the suite as cleanly as Ctrl-C.
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     config = SuiteConfig.from_env()
     started = time.monotonic()
     ensure_infra(config)
@@ -89,6 +98,9 @@ def cmd_up(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         say("stopping")
     finally:
+        # A second Ctrl-C must not cut the orderly stop short.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         supervisor.stop_all()
         say("stopped")
     return 0

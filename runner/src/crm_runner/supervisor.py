@@ -29,6 +29,15 @@ def executable(name: str) -> str:
     return found
 
 
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM if the runner itself dies (Linux), so no process is orphaned."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
 class Supervisor:
     """Owns child processes. Output goes to `log_dir/<name>.log` and, if `echo`, to stdout prefixed."""
 
@@ -52,6 +61,7 @@ class Supervisor:
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,  # Ctrl-C reaches the runner only; it stops children in order
+            preexec_fn=_die_with_parent,
         )
         with self._lock:
             self.procs[proc.name] = (proc, child)
