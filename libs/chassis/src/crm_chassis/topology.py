@@ -37,14 +37,18 @@ class BusRegistry:
     consumes: tuple[Consumes, ...] = ()
 
     def queue_for(self, consumes: Consumes) -> str:
-        """The consumer queue, named as nameko's SERVICE_POOL event handler names it."""
-        return f"evt-{consumes.source}-{consumes.event_type}--{self.service}.{consumes.handler}"
+        return consumer_queue(consumes.source, consumes.event_type, self.service, consumes.handler)
 
     def queues(self) -> list[str]:
         return [self.queue_for(c) for c in self.consumes]
 
     def dead_letter_queues(self) -> list[str]:
         return [dead_letter_queue(q) for q in self.queues()]
+
+
+def consumer_queue(source: str, event_type: str, service: str, handler: str) -> str:
+    """The consumer queue, named as nameko's SERVICE_POOL event handler names it."""
+    return f"evt-{source}-{event_type}--{service}.{handler}"
 
 
 def dead_letter_queue(queue: str) -> str:

@@ -25,6 +25,7 @@ from nameko.runners import ServiceRunner
 from nameko.timer import timer
 
 from crm_chassis.handling import UNDECODABLE, HandlerRuntime, beat_if_connected, park_raw
+from crm_chassis.topology import consumer_queue
 
 log = logging.getLogger("crm.worker")
 RUNTIME_CONFIG_KEY = "CRM_HANDLER_RUNTIME"
@@ -79,7 +80,7 @@ def reliable_handler(source: str, event_type: str) -> Callable[[Callable[..., No
     def decorate(fn: Callable[..., None]) -> Callable[..., str]:
         @functools.wraps(fn)
         def entry(self, body):  # type: ignore[no-untyped-def]
-            queue = f"evt-{source}-{event_type}--{self.name}.{fn.__name__}"
+            queue = consumer_queue(source, event_type, self.name, fn.__name__)
             return self.runtime.handle(queue, fn.__name__, body, lambda session, env: fn(self, session, env))
 
         return ReliableEventHandler.decorator(source, event_type)(entry)
