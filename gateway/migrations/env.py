@@ -1,4 +1,4 @@
-"""Alembic environment of the gateway database (users, user roles, refresh tokens).
+"""Alembic environment of the gateway database (users, organisation, roles, refresh tokens, audit log).
 
 `crm-gateway migrate` runs it through the chassis (`crm_chassis.migrations.upgrade`), which passes
 the database URL; the schema is `gateway.store.tables.metadata`.

@@ -307,10 +307,10 @@ async def test_idempotency_key_replays_the_first_response(client, auth, upstream
     assert len(upstreams.world.calls_to("CreateCustomer")) == 1
 
 
-async def test_idempotency_key_reused_with_another_body_is_409(client, auth, upstreams):
+async def test_idempotency_key_reused_with_another_body_is_422(client, auth, upstreams):
     headers = auth(**{"Idempotency-Key": f"k-{uuid.uuid4()}"})
     assert (await _create(client, headers, name="First")).status_code == 201
-    _assert_problem(await _create(client, headers, name="Second"), 409, "idempotency.key_reused")
+    _assert_problem(await _create(client, headers, name="Second"), 422, "idempotency.key_reused")
     assert len(upstreams.world.calls_to("CreateCustomer")) == 1
 
 

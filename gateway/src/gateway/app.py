@@ -6,13 +6,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
 
 from gateway import __version__
 from gateway.config import Settings, load_settings
 from gateway.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from gateway.openapi import install_openapi
 from gateway.problems import install_handlers
-from gateway.routes import auth, customers, health, reports
+from gateway.routes import audit_log, auth, customers, explain, exports, health, organisation, reports, roles, users
 from gateway.runtime import Runtime
 
 DESCRIPTION = """\
@@ -29,8 +30,32 @@ OPENAPI_TAGS = [
     {"name": "auth", "description": "Tokens"},
     {"name": "customers", "description": "The customer file"},
     {"name": "reports", "description": "Read-only reports"},
+    {"name": "organisation", "description": "Users, departments, positions, groups, roles, audit log (admin)"},
     {"name": "health", "description": "Probes"},
 ]
+
+
+CORS_METHODS = ("GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS")
+CORS_REQUEST_HEADERS = (
+    "Authorization",
+    "Content-Type",
+    "Idempotency-Key",
+    "If-Match",
+    "If-None-Match",
+    "X-Request-ID",
+    "X-Correlation-ID",
+)
+CORS_EXPOSED_HEADERS = (
+    "ETag",
+    "Location",
+    "Retry-After",
+    "Idempotency-Replayed",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "X-Request-ID",
+    "X-Correlation-ID",
+)
 
 
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
@@ -59,10 +84,19 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     )
     app.state.runtime = rt
     install_handlers(app)
-    for module in (health, auth, customers, reports):
+    for module in (health, auth, customers, exports, reports, organisation, roles, users, audit_log, explain):
         app.include_router(module.router)
     install_openapi(app)
     # Added last = outermost: ids, logs and metrics wrap everything, the body limit included.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if origins := settings.cors_origin_list():
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=list(CORS_METHODS),
+            allow_headers=list(CORS_REQUEST_HEADERS),
+            expose_headers=list(CORS_EXPOSED_HEADERS),
+            max_age=600,
+        )
     app.add_middleware(RequestContextMiddleware, metrics=rt.metrics)
     return app

@@ -150,6 +150,29 @@ class Settings:
         default=30,
         parse=_parse_non_negative_int,
     )
+    login_max_failures: int = env(
+        "CRM_LOGIN_MAX_FAILURES",
+        "wrong passwords for one username before it is locked out (0 = no lockout)",
+        default=5,
+        parse=_parse_non_negative_int,
+    )
+    login_lockout_seconds: int = env(
+        "CRM_LOGIN_LOCKOUT_SECONDS",
+        "window in which failures are counted, and how long a lockout lasts",
+        default=15 * 60,
+        parse=parse_positive_int,
+    )
+    password_min_length: int = env(
+        "CRM_PASSWORD_MIN_LENGTH",
+        "shortest password the admin API accepts",
+        default=10,
+        parse=parse_positive_int,
+    )
+    cors_origins: str = env(
+        "CRM_GATEWAY_CORS_ORIGINS",
+        "comma-separated origins allowed by CORS (e.g. https://crm.example.com); empty = no CORS",
+        default="",
+    )
     idempotency_ttl_seconds: int = env(
         "CRM_IDEMPOTENCY_TTL_SECONDS",
         "how long a POST answer is kept for Idempotency-Key replays",
@@ -163,6 +186,10 @@ class Settings:
         "CRM_LOG_LEVEL", "log level", default="INFO", parse=choice("DEBUG", "INFO", "WARNING", "ERROR")
     )
     log_format: str = env("CRM_LOG_FORMAT", "log line format", default="json", parse=choice("json", "text"))
+
+    def cors_origin_list(self) -> list[str]:
+        """The allowed CORS origins (empty: CORS off)."""
+        return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
 
     def upstream_targets(self) -> dict[str, str]:
         """Upstream name -> gRPC target, for every service the gateway talks to."""

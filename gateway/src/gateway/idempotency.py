@@ -7,7 +7,7 @@ retry runs again (errors are not replayed). A repeat with the same key:
 
 - same method, path and JSON body, first one finished -> the stored response, `Idempotency-Replayed: true`;
 - first one still running -> 409 `idempotency.in_progress` with Retry-After;
-- different body -> 409 `idempotency.key_reused`.
+- different body -> 422 `idempotency.key_reused`.
 
 Without Redis the guarantee cannot be kept, so a request carrying the header is answered 503
 (requests without it are unaffected).
@@ -33,9 +33,9 @@ log = logging.getLogger("gateway.idempotency")
 
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotency-Replayed"
-# Status for "same key, different request". The issue for the full API conventions asks for 422;
-# the foundation brief asks for 409. One constant, documented in the README.
-KEY_REUSED_STATUS = 409
+# Status for "same key, different request": 422 (the API conventions of issue 3 replace the
+# foundation's 409). One constant, documented in the README.
+KEY_REUSED_STATUS = 422
 _REPLAYED_HEADERS = ("etag", "location", "content-type")
 _MAX_KEY_LENGTH = 255
 

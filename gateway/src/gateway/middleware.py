@@ -19,6 +19,26 @@ log = logging.getLogger("gateway.http")
 
 _ID_RE = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 _QUIET_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+# The API answers JSON only: nothing may be framed, run or referred from it. The docs page loads
+# Swagger UI (scripts, styles) and gets the headers without a Content-Security-Policy.
+_SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Resource-Policy": "same-site",
+}
+_API_CSP = "default-src 'none'; frame-ancestors 'none'"
+_HSTS = "max-age=31536000; includeSubDomains"
+
+
+def security_headers(out: MutableHeaders, scope: Scope) -> None:
+    """Add the security headers to a response (existing values win)."""
+    for name, value in _SECURITY_HEADERS.items():
+        out.setdefault(name, value)
+    if not scope.get("path", "").startswith("/docs"):
+        out.setdefault("Content-Security-Policy", _API_CSP)
+    if scope.get("scheme") == "https":
+        out.setdefault("Strict-Transport-Security", _HSTS)
 
 
 def _clean_id(value: str | None) -> str | None:
@@ -62,7 +82,7 @@ class RequestContextMiddleware:
                 out = MutableHeaders(scope=message)
                 out["X-Request-ID"] = request_id
                 out["X-Correlation-ID"] = correlation_id
-                out.setdefault("X-Content-Type-Options", "nosniff")
+                security_headers(out, scope)
             await send(message)
 
         t0 = time.perf_counter()

@@ -17,9 +17,11 @@ _DESCRIPTIONS = {
     401: "Missing, invalid or expired credentials",
     403: "Not permitted",
     404: "Not found",
-    409: "Conflict with the current state (or an Idempotency-Key reused with another body)",
+    409: "Conflict with the current state (or a request with the same Idempotency-Key still running)",
+    412: "Precondition failed: the If-Match ETag is stale",
     413: "Request body too large",
     415: "Body is not application/json",
+    422: "The Idempotency-Key was already used with a different request",
     429: "Rate limited; see Retry-After",
     500: "Unexpected gateway error",
     502: "The service failed",
@@ -64,7 +66,9 @@ def install_openapi(app: FastAPI) -> None:
         for path_item in doc.get("paths", {}).values():
             for operation in path_item.values():
                 if isinstance(operation, dict):
-                    operation.get("responses", {}).pop("422", None)
+                    responses = operation.get("responses", {})
+                    if "HTTPValidationError" in str(responses.get("422", "")):
+                        responses.pop("422")
         schemas.pop("HTTPValidationError", None)
         schemas.pop("ValidationError", None)
         app.openapi_schema = doc

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
-from crm_chassis.db import make_engine, make_session_factory
+from crm_chassis.db import make_engine, make_session_factory, transaction
 from gateway.config import Settings
 from gateway.idempotency import IdempotencyStore
 from gateway.identity.accounts import Accounts
+from gateway.identity.authz_signal import AuthzSignal
+from gateway.identity.lockout import Lockout
+from gateway.identity.org_policy import DatabasePolicy
 from gateway.identity.passwords import Passwords
-from gateway.identity.policy import AccessPolicy, StaticRolePolicy
+from gateway.identity.policy import AccessPolicy
+from gateway.identity.revocation import Revocations
 from gateway.identity.tokens import TokenService
 from gateway.metrics import GatewayMetrics
 from gateway.ratelimit import RateLimiter
 from gateway.redis_store import RedisGuard
+from gateway.store import audit
 from gateway.upstreams import Upstreams
 
 log = logging.getLogger("gateway")
@@ -33,9 +40,17 @@ class Runtime:
             access_ttl_seconds=settings.access_token_ttl_seconds,
             refresh_ttl_seconds=settings.refresh_token_ttl_seconds,
         )
-        self.policy: AccessPolicy = policy or StaticRolePolicy()
-        self.accounts: Accounts = Accounts(self.sessions, self.passwords, self.tokens)
         self.redis = RedisGuard(settings.redis_url, settings.redis_prefix)
+        # The organisation as stored (roles, scopes, field rules); tests may pass another policy.
+        self.org_policy = DatabasePolicy(self.sessions, AuthzSignal(self.redis))
+        self.policy: AccessPolicy = policy or self.org_policy
+        self.revocations = Revocations(self.redis, access_ttl_seconds=settings.access_token_ttl_seconds)
+        self.lockout = Lockout(
+            self.redis, max_failures=settings.login_max_failures, window_seconds=settings.login_lockout_seconds
+        )
+        self.accounts: Accounts = Accounts(
+            self.sessions, self.passwords, self.tokens, lockout=self.lockout, revocations=self.revocations
+        )
         self.rate_limiter = RateLimiter(self.redis)
         self.idempotency = IdempotencyStore(
             self.redis,
@@ -48,6 +63,24 @@ class Runtime:
             health_timeout_seconds=settings.health_timeout_seconds,
             metrics=self.metrics,
         )
+
+    async def audit_event(
+        self, actor_id: str | None, action: str, target_type: str, target_id: str | None, detail: dict[str, Any]
+    ) -> None:
+        """Append one audit entry in its own transaction (off the event loop)."""
+
+        def write() -> None:
+            with transaction(self.sessions) as session:
+                audit.record(
+                    session,
+                    actor_id=actor_id,
+                    action=action,
+                    target_type=target_type,
+                    target_id=target_id,
+                    detail=detail,
+                )
+
+        await run_in_threadpool(write)
 
     async def start(self) -> None:
         for warning in self.settings.local_default_warnings():

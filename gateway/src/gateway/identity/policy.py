@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
 from typing import Protocol
 
 log = logging.getLogger("gateway.policy")
@@ -20,9 +20,32 @@ log = logging.getLogger("gateway.policy")
 ALL = "*"
 CUSTOMERS_VIEW = "customers:view"
 CUSTOMERS_CREATE = "customers:create"
+CUSTOMERS_REVEAL = "customers:reveal-sensitive"
 REPORTS_VIEW = "reports:view"
+# Managing the organisation (users, departments, positions, groups, roles) and reading the audit log.
+ORG_ADMIN = "organisation:admin"
 
-KNOWN_PERMISSIONS = frozenset({CUSTOMERS_VIEW, CUSTOMERS_CREATE, REPORTS_VIEW})
+KNOWN_PERMISSIONS = frozenset({CUSTOMERS_VIEW, CUSTOMERS_CREATE, CUSTOMERS_REVEAL, REPORTS_VIEW, ORG_ADMIN})
+
+# The vocabulary of permissions stored in role profiles: `<module>:<action>` (or `*`).
+ACTIONS = (
+    "view",
+    "create",
+    "edit",
+    "delete",
+    "export",
+    "import",
+    "transfer",
+    "lock",
+    "approve",
+    "reveal-sensitive",
+    "admin",
+)
+
+
+def module_of(permission: str) -> str:
+    """The module part of `module:action` (`*` for the wildcard)."""
+    return permission.split(":", 1)[0]
 
 
 class DataScope(StrEnum):
@@ -30,8 +53,48 @@ class DataScope(StrEnum):
 
     OWN = "own"
     DEPARTMENT = "department"
-    DEPARTMENT_TREE = "department_tree"
+    DEPARTMENT_AND_BELOW = "department_and_below"
     ALL = "all"
+
+
+class FieldAccess(IntEnum):
+    """What a caller may do with one field; across roles the highest (most permissive) wins."""
+
+    HIDDEN = 0
+    MASKED = 1
+    READ_ONLY = 2
+    EDITABLE = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> FieldAccess:
+        """`hidden` / `masked` / `read_only` / `editable` -> member; ValueError otherwise."""
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"unknown field access {text!r}") from None
+
+
+@dataclass(frozen=True)
+class RoleGrant:
+    """One role of a caller, resolved: its permissions, the owners it sees per module, its field rules."""
+
+    role: str
+    permissions: frozenset[str]
+    # module -> visible owner ids (None = all); "*" is the default for modules not listed.
+    owners: Mapping[str, frozenset[str] | None]
+    field_rules: Mapping[tuple[str, str], FieldAccess] = field(default_factory=dict)
+
+    def allows(self, permission: str) -> bool:
+        return ALL in self.permissions or permission in self.permissions
+
+    def owners_for(self, module: str) -> frozenset[str] | None:
+        if module in self.owners:
+            return self.owners[module]
+        return self.owners.get("*", frozenset())
 
 
 @dataclass(frozen=True)
@@ -48,9 +111,41 @@ class Access:
     permissions: frozenset[str]
     # Owner ids whose records the caller may see; None means unrestricted (scope "all").
     visible_owner_ids: frozenset[str] | None
+    # The roles as stored now (None: trust the token's roles), per-role detail and account state.
+    roles: tuple[str, ...] | None = None
+    grants: tuple[RoleGrant, ...] = ()
+    active: bool = True
 
     def allows(self, permission: str) -> bool:
         return ALL in self.permissions or permission in self.permissions
+
+    def owners_for(self, permission: str) -> frozenset[str] | None:
+        """Owners visible when acting with `permission`: the union of the scopes of the roles that
+        grant it (any unrestricted role wins). Without per-role detail, `visible_owner_ids`."""
+        if not self.grants:
+            return self.visible_owner_ids
+        module = module_of(permission)
+        owners: set[str] = set()
+        for grant in self.grants:
+            if not grant.allows(permission):
+                continue
+            seen = grant.owners_for(module)
+            if seen is None:
+                return None
+            owners |= seen
+        return frozenset(owners)
+
+    def field_access(self, resource: str, field_name: str) -> FieldAccess:
+        """The most permissive access any role able to view `resource` gives to the field
+        (no rule = editable); hidden when no role may view the resource. Without per-role
+        detail every field is editable."""
+        if not self.grants:
+            return FieldAccess.EDITABLE
+        best = FieldAccess.HIDDEN
+        for grant in self.grants:
+            if grant.allows(f"{resource}:view"):
+                best = max(best, grant.field_rules.get((resource, field_name), FieldAccess.EDITABLE))
+        return best
 
 
 class AccessPolicy(Protocol):

@@ -46,6 +46,8 @@ class AccessClaims:
     roles: tuple[str, ...]
     jti: str
     expires_at: int
+    # The login (refresh-token family) this access token belongs to; None for tokens without one.
+    family_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,12 @@ class TokenService:
         payload = {"iss": ISSUER, "aud": AUDIENCE, "iat": now, "exp": now + ttl, "jti": jti, **claims}
         return IssuedToken(jwt.encode(payload, self._secret, algorithm=ALGORITHM), jti, now, now + ttl)
 
-    def issue_access(self, user_id: str, username: str, roles: Sequence[str]) -> IssuedToken:
-        claims = {"sub": user_id, "name": username, "roles": list(roles), "typ": "access"}
+    def issue_access(
+        self, user_id: str, username: str, roles: Sequence[str], *, family_id: str | None = None
+    ) -> IssuedToken:
+        claims: dict[str, Any] = {"sub": user_id, "name": username, "roles": list(roles), "typ": "access"}
+        if family_id is not None:
+            claims["fam"] = family_id
         return self._issue(claims, self.access_ttl_seconds)
 
     def issue_refresh(self, user_id: str, family_id: str) -> IssuedToken:
@@ -115,6 +121,7 @@ class TokenService:
             roles=tuple(roles),
             jti=claims["jti"],
             expires_at=int(claims["exp"]),
+            family_id=claims["fam"] if isinstance(claims.get("fam"), str) else None,
         )
 
     def decode_refresh(self, token: str) -> RefreshClaims:

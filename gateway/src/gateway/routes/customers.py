@@ -13,7 +13,8 @@ from crm.customers.v1 import customers_service_pb2 as pb
 from gateway.bodies import json_body, request_body_doc
 from gateway.conditional import etag_for, if_none_match_hits
 from gateway.idempotency import run_idempotent
-from gateway.identity.policy import CUSTOMERS_CREATE, CUSTOMERS_VIEW
+from gateway.identity.masking import mask
+from gateway.identity.policy import CUSTOMERS_CREATE, CUSTOMERS_REVEAL, CUSTOMERS_VIEW, FieldAccess
 from gateway.identity.principal import Principal, require
 from gateway.openapi import problem_responses
 from gateway.problems import ProblemError
@@ -40,14 +41,22 @@ class CustomerCreate(BaseModel):
     email: str | None = None
 
 
+RESOURCE = "customers"
+# Fields subject to field permissions (id, owner, version and timestamps are always shown).
+GOVERNED_FIELDS = ("name", "level", "industry", "phone", "email")
+
+
 class Customer(BaseModel):
+    """A customer as the caller may see it: a field hidden by the caller's roles is left out, a
+    masked one (e.g. `138****1234`) can be revealed with `POST /v1/customers/{id}/reveal`."""
+
     id: str
-    name: str
+    name: str | None = None
     owner_id: str
-    level: str | None
-    industry: str | None
-    phone: str | None
-    email: str | None
+    level: str | None = None
+    industry: str | None = None
+    phone: str | None = None
+    email: str | None = None
     version: int = Field(description="Increases by one on every change; also the ETag")
     created_at: str | None = Field(description="ISO-8601 UTC")
     updated_at: str | None = Field(description="ISO-8601 UTC")
@@ -67,7 +76,55 @@ class CustomerListQuery(BaseModel):
     owner_id: str | None = Field(default=None, pattern=ID_PATTERN, description="Only this owner's customers")
 
 
-def customer_json(customer: pb.Customer) -> dict[str, Any]:
+class RevealRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    field: str = Field(pattern=r"^[a-z_]{1,64}$", description="The masked field to reveal, e.g. `phone`")
+
+
+class Revealed(BaseModel):
+    id: str
+    field: str
+    value: str | None
+
+
+def customer_json(customer: pb.Customer, principal: Principal | None = None) -> dict[str, Any]:
+    """The customer as `principal` may see it (hidden fields left out, masked ones masked);
+    without a principal, every field in full."""
+    out = _customer_fields(customer)
+    if principal is None:
+        return out
+    for name in GOVERNED_FIELDS:
+        access = principal.field_access(RESOURCE, name)
+        if access is FieldAccess.HIDDEN:
+            out.pop(name, None)
+        elif access is FieldAccess.MASKED:
+            out[name] = mask(out[name])
+    return out
+
+
+def refuse_unwritable_fields(principal: Principal, values: dict[str, Any]) -> None:
+    """403 `field.not_editable` naming every field in `values` the caller may not write."""
+    refused = [
+        name
+        for name, value in values.items()
+        if value is not None
+        and name in GOVERNED_FIELDS
+        and principal.field_access(RESOURCE, name) < FieldAccess.EDITABLE
+    ]
+    if refused:
+        raise ProblemError(
+            403,
+            "field.not_editable",
+            f"You may not set {', '.join(refused)} on customers.",
+            errors=[
+                {"field": f, "location": "body", "message": "not editable for your roles", "type": "field.not_editable"}
+                for f in refused
+            ],
+        )
+
+
+def _customer_fields(customer: pb.Customer) -> dict[str, Any]:
     return {
         "id": customer.id,
         "name": customer.name,
@@ -100,7 +157,7 @@ def customer_json(customer: pb.Customer) -> dict[str, Any]:
                 },
             },
         },
-        **problem_responses(400, 401, 403, 409, 413, 415, 429, 502, 503, 504),
+        **problem_responses(400, 401, 403, 409, 413, 415, 422, 429, 502, 503, 504),
     },
     openapi_extra={
         **request_body_doc(CustomerCreate),
@@ -111,7 +168,7 @@ def customer_json(customer: pb.Customer) -> dict[str, Any]:
                 "required": False,
                 "schema": {"type": "string", "maxLength": 255},
                 "description": "Repeat a POST safely: the same key and body answer the first response again "
-                "(24 h); the same key with another body is a 409.",
+                "(24 h); the same key with another body is a 422.",
             }
         ],
     },
@@ -128,6 +185,7 @@ async def create_customer(
             "customers.owner_out_of_scope",
             "You may not create customers for an owner outside your data scope.",
         )
+    refuse_unwritable_fields(principal, body.model_dump(exclude={"owner_id"}))
     message = pb.CreateCustomerRequest(
         name=body.name,
         owner_id=body.owner_id or "",
@@ -141,7 +199,7 @@ async def create_customer(
         reply = await rt.upstreams.call("customers", "CreateCustomer", message, principal.caller(request))
         customer = reply.customer
         return JSONResponse(
-            customer_json(customer),
+            customer_json(customer, principal),
             status_code=201,
             headers={
                 "ETag": etag_for(customer.version),
@@ -175,7 +233,7 @@ async def get_customer(
     tag = etag_for(reply.customer.version)
     if if_none_match_hits(request.headers.get("if-none-match"), tag):
         return Response(status_code=304, headers={"ETag": tag, **_PRIVATE})
-    return JSONResponse(customer_json(reply.customer), headers={"ETag": tag, **_PRIVATE})
+    return JSONResponse(customer_json(reply.customer, principal), headers={"ETag": tag, **_PRIVATE})
 
 
 @router.get(
@@ -199,8 +257,42 @@ async def list_customers(
     )
     return JSONResponse(
         {
-            "items": [customer_json(c) for c in reply.customers],
+            "items": [customer_json(c, principal) for c in reply.customers],
             "next_cursor": optional_text(reply.page.next_cursor),
         },
         headers=_PRIVATE,
     )
+
+
+@router.post(
+    "/{customer_id}/reveal",
+    summary="Reveal the full value of a masked field (audited)",
+    response_model=Revealed,
+    responses=problem_responses(400, 401, 403, 404, 413, 415, 429, 502, 503, 504),
+    openapi_extra=request_body_doc(RevealRequest),
+)
+async def reveal_field(
+    request: Request,
+    principal: Annotated[Principal, Depends(require(CUSTOMERS_REVEAL))],
+    customer_id: Annotated[str, Path(pattern=ID_PATTERN, description="Customer id")],
+    body: Annotated[RevealRequest, Depends(json_body(RevealRequest))],
+) -> Response:
+    if body.field not in GOVERNED_FIELDS:
+        raise ProblemError(
+            400,
+            "request.invalid",
+            f"{body.field!r} is not a customer field that can be revealed.",
+            errors=[{"field": "field", "location": "body", "message": "unknown field", "type": "enum"}],
+        )
+    if principal.field_access(RESOURCE, body.field) is FieldAccess.HIDDEN:
+        raise ProblemError(403, "field.hidden", f"The field {body.field!r} is hidden from your roles.")
+    rt = runtime_of(request)
+    reply = await rt.upstreams.call(
+        "customers",
+        "GetCustomer",
+        pb.GetCustomerRequest(id=customer_id),
+        principal.with_permission(CUSTOMERS_VIEW).caller(request),
+    )
+    value = _customer_fields(reply.customer)[body.field]
+    await rt.audit_event(principal.user_id, "customer.field_revealed", "customer", customer_id, {"field": body.field})
+    return JSONResponse({"id": customer_id, "field": body.field, "value": value}, headers={"Cache-Control": "no-store"})

@@ -1,1 +1,2 @@
-"""The gateway's own database: users, their roles and refresh tokens (SQLAlchemy Core + Alembic)."""
+"""The gateway's own database: users and the organisation (departments, positions, groups, roles and
+their profiles), refresh tokens, the audit log (SQLAlchemy Core + Alembic)."""

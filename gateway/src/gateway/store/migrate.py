@@ -13,6 +13,7 @@ from crm_chassis import migrations
 from crm_chassis.db import make_engine, make_session_factory, transaction
 from gateway.config import LOCAL_ADMIN_PASSWORD, Settings
 from gateway.identity.passwords import Passwords
+from gateway.store import audit
 from gateway.store import users as user_store
 
 log = logging.getLogger("gateway.migrate")
@@ -51,10 +52,12 @@ def ensure_admin(settings: Settings, engine: Engine, passwords: Passwords, *, re
                 display_name="Administrator",
                 roles=[ADMIN_ROLE],
             )
+            audit.bump_authz(session)
             outcome = "created"
         else:
             if ADMIN_ROLE not in existing.roles:
                 user_store.set_roles(session, existing.id, [*existing.roles, ADMIN_ROLE])
+                audit.bump_authz(session)
             if reset_password:
                 user_store.set_password_hash(session, existing.id, passwords.hash(settings.admin_password))
                 outcome = "password reset"

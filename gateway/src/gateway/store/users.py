@@ -167,3 +167,27 @@ def purge_expired_tokens(session: Session, user_id: str, *, now: datetime) -> No
     session.execute(
         delete(refresh_tokens).where(and_(refresh_tokens.c.user_id == user_id, refresh_tokens.c.expires_at < now))
     )
+
+
+def list_users(session: Session, *, limit: int, after_id: str | None = None) -> list[UserRecord]:
+    """Ordered by id; `after_id` pages on."""
+    query = select(users).order_by(users.c.id).limit(limit)
+    if after_id is not None:
+        query = query.where(users.c.id > after_id)
+    return [_record(session, row) for row in session.execute(query).all()]
+
+
+def update_user(session: Session, user_id: str, **values: object) -> None:
+    """Set columns of `users` (display_name, department_id, active) and bump the version."""
+    session.execute(
+        update(users).where(users.c.id == user_id).values(**values, version=users.c.version + 1, updated_at=utcnow())
+    )
+
+
+def revoke_all_refresh_tokens(session: Session, user_id: str, *, now: datetime) -> None:
+    """End every live refresh token of a user (disabled account, changed password)."""
+    session.execute(
+        update(refresh_tokens)
+        .where(and_(refresh_tokens.c.user_id == user_id, refresh_tokens.c.revoked_at.is_(None)))
+        .values(revoked_at=now)
+    )
