@@ -27,7 +27,7 @@ from bench import report
 from bench.grpc_load import closed_loop
 from bench.report import Row, at_least, below, say
 from bench.stats import LatencySummary, LoadResult
-from bench.suite import ADMIN_METADATA, BenchSuite, add_db_argument, databases, raise_on_sigterm, running_suite
+from bench.suite import ADMIN_METADATA, BenchSuite, add_db_argument, databases, interrupt_on_signals, running_suite
 from crm.customers.v1 import customers_service_pb2 as cpb
 from crm.customers.v1 import customers_service_pb2_grpc as cgrpc
 from crm.reporting.v1 import reporting_service_pb2 as rpb
@@ -215,7 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_arguments(parser)
     parser.add_argument("--concurrency", type=int, default=CONCURRENCY, help="concurrent creates (default 32)")
     args = parser.parse_args(argv)
-    raise_on_sigterm()
+    interrupt_on_signals()
+    facts = report.machine_facts()
     rows: list[Row] = []
     try:
         for db in databases(args.db):
@@ -223,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("interrupted; the suite was cleaned up")
         return 130
-    report.print_summary(f"{NAME} benchmark", rows)
+    report.print_summary(f"{NAME} benchmark", rows, facts=facts)
     return 0
 
 

@@ -24,7 +24,7 @@ from bench.grpc_load import closed_loop
 from bench.http_load import run_asyncio
 from bench.report import Row, at_least, below, say
 from bench.stats import LoadResult, ratio
-from bench.suite import ADMIN_METADATA, BenchSuite, add_db_argument, databases, raise_on_sigterm, running_suite
+from bench.suite import ADMIN_METADATA, BenchSuite, add_db_argument, databases, interrupt_on_signals, running_suite
 from bench.wrk import ensure_wrk, run_wrk
 from crm.customers.v1 import customers_service_pb2 as pb
 from crm.customers.v1 import customers_service_pb2_grpc as pb_grpc
@@ -125,13 +125,21 @@ def _login(suite: BenchSuite) -> str:
     return token
 
 
-def _gateway_reads(
-    suite: BenchSuite, paths: Sequence[str], token: str, *, seconds: float, generator: str
-) -> LoadResult:
-    """Load the gateway with GET `paths` for `seconds` (after a short warm-up) using wrk or the asyncio client."""
+def _pick_wrk(generator: str) -> str | None:
+    """The wrk binary to use for `generator` ("auto", "wrk" or "asyncio"); None means the asyncio client.
+
+    "auto" and "wrk" install wrk when missing and running as root; "wrk" raises if that fails.
+    """
     wrk = ensure_wrk() if generator in ("auto", "wrk") else None
     if generator == "wrk" and wrk is None:
         raise RuntimeError("--generator wrk asked for, but wrk is not available")
+    return wrk
+
+
+def _gateway_reads(
+    suite: BenchSuite, paths: Sequence[str], token: str, *, seconds: float, wrk: str | None
+) -> LoadResult:
+    """Load the gateway with GET `paths` for `seconds` (after a short warm-up) with wrk, or asyncio if None."""
     if wrk:
         say(f"gateway: load generator wrk ({wrk}), {CONCURRENCY} connections, 2 threads")
         run_wrk(wrk, suite.gateway_url, paths, token, concurrency=CONCURRENCY, seconds=WARMUP_SECONDS)
@@ -143,6 +151,7 @@ def _gateway_reads(
 
 def run(db: str, *, seconds: float = 20.0, customers: int = 200, generator: str = "auto") -> GatewayReadResult:
     """Run the benchmark on a private suite using `db` and return its figures (the suite is gone afterwards)."""
+    wrk = _pick_wrk(generator)
     with running_suite(db, PROCESSES, label="gateway-read") as suite:
         target = suite.grpc_target("customers")
         say(f"{NAME}/{db}: creating {customers} customers over gRPC")
@@ -152,7 +161,7 @@ def run(db: str, *, seconds: float = 20.0, customers: int = 200, generator: str 
         check = httpx.get(suite.gateway_url + paths[0], headers={"Authorization": f"Bearer {token}"}, timeout=10)
         check.raise_for_status()
         say(f"{NAME}/{db}: logged in as admin; GET through the gateway for {seconds:.0f}s at concurrency {CONCURRENCY}")
-        gateway = _gateway_reads(suite, paths, token, seconds=seconds, generator=generator)
+        gateway = _gateway_reads(suite, paths, token, seconds=seconds, wrk=wrk)
         say(
             f"{NAME}/{db}: gateway {gateway.throughput:,.0f} req/s, p50 {gateway.latency.p50 * 1000:.1f} ms, "
             f"p99 {gateway.latency.p99 * 1000:.1f} ms, {gateway.errors} errors"
@@ -186,7 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_arguments(parser)
     parser.add_argument("--customers", type=int, default=200, help="customers to create and read (default 200)")
     args = parser.parse_args(argv)
-    raise_on_sigterm()
+    interrupt_on_signals()
+    facts = report.machine_facts()
     rows: list[Row] = []
     try:
         for db in databases(args.db):
@@ -194,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("interrupted; the suite was cleaned up")
         return 130
-    report.print_summary(f"{NAME} benchmark", rows)
+    report.print_summary(f"{NAME} benchmark", rows, facts=facts)
     return 0
 
 

@@ -7,8 +7,10 @@ import datetime
 import math
 import os
 import platform
+import subprocess
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def say(message: str) -> None:
@@ -104,19 +106,40 @@ def missed(rows: Sequence[Row]) -> list[Row]:
     return [r for r in rows if r.verdict == "MISSED"]
 
 
+def tree_state() -> str:
+    """The git commit benchmarked, e.g. `abc1234` or `abc1234 + uncommitted changes`; `unknown` without git."""
+    root = Path(__file__).resolve().parents[1]
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, check=True, timeout=10
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return f"{head} + uncommitted changes" if dirty else head
+
+
 def machine_facts() -> str:
-    """One line: date (UTC), CPU count, Python version and platform of this run."""
+    """One line: date (UTC), CPU count, 1-minute load average, Python version, platform and git commit."""
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return (
-        f"{now}; {os.cpu_count()} cores; Python {platform.python_version()} ({sys.implementation.name}); "
-        f"{platform.system()} {platform.release()} {platform.machine()}"
+        f"{now}; {os.cpu_count()} cores (1-min load average {os.getloadavg()[0]:.2f} at start); "
+        f"Python {platform.python_version()} ({sys.implementation.name}); "
+        f"{platform.system()} {platform.release()} {platform.machine()}; tree {tree_state()}"
     )
 
 
-def print_summary(title: str, rows: Sequence[Row], notes: Sequence[str] = ()) -> None:
-    """Print the results table, notes and a plain list of missed floors."""
+def print_summary(title: str, rows: Sequence[Row], notes: Sequence[str] = (), facts: str | None = None) -> None:
+    """Print `facts` (default: machine_facts() now), the notes, the results table and the missed floors."""
     print(f"\n== {title} ==", flush=True)
-    print(machine_facts())
+    print(facts or machine_facts())
     for note in notes:
         print(f"- {note}")
     print()
@@ -126,7 +149,8 @@ def print_summary(title: str, rows: Sequence[Row], notes: Sequence[str] = ()) ->
     if failed:
         print("Floors MISSED:")
         for r in failed:
-            print(f"  - {r.bench} / {r.db}: {r.figure} = {_number(r.value)} {r.unit} (floor {r.floor.text(r.unit)})")  # type: ignore[union-attr]
+            value = f"{_number(r.value)} {r.unit}".rstrip()
+            print(f"  - {r.bench} / {r.db}: {r.figure} = {value} (floor {r.floor.text(r.unit)})")  # type: ignore[union-attr]
     else:
         print("Every floor met.")
     sys.stdout.flush()

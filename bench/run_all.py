@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from bench import event_pipeline, gateway_read, report
 from bench.report import Row, say
-from bench.suite import add_db_argument, databases, raise_on_sigterm
+from bench.suite import add_db_argument, databases, interrupt_on_signals
 
 
 def _attempt(what: str, job: Callable[[], list[Row]], failures: list[str]) -> list[Row]:
@@ -39,7 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gateway_read.add_arguments(parser)
     event_pipeline.add_arguments(parser)
     args = parser.parse_args(argv)
-    raise_on_sigterm()
+    interrupt_on_signals()
+    facts = report.machine_facts()
     started = time.monotonic()
     rows: list[Row] = []
     failures: list[str] = []
@@ -66,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"total run time {time.monotonic() - started:.0f}s",
         *(f"FAILED TO RUN: {f}" for f in failures),
     ]
-    report.print_summary("CRM benchmarks", rows, notes)
+    report.print_summary("CRM benchmarks", rows, notes, facts=facts)
     return 1 if failures else 0
 
 

@@ -74,12 +74,16 @@ def databases(choice: str) -> list[str]:
     return list(DATABASES) if choice == "both" else [choice]
 
 
-def raise_on_sigterm() -> None:
-    """Make SIGTERM behave like Ctrl-C (KeyboardInterrupt), so every cleanup block still runs."""
+def interrupt_on_signals() -> None:
+    """Make SIGINT and SIGTERM raise KeyboardInterrupt, so every cleanup block still runs.
+
+    SIGINT is set explicitly because a shell starts background jobs with SIGINT ignored.
+    """
 
     def handler(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt(f"signal {signum}")
 
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, handler)
 
 
