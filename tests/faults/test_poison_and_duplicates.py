@@ -122,4 +122,4 @@ def test_undecodable_message_is_parked_and_does_not_stop_the_worker(slice_factor
     eventually(lambda: count_parked(s.amqp_url, QUEUE) == 2, what="both poison messages parked")
     s.create("After Poison Ltd")
     eventually(lambda: s.summary().total == 1, what="the worker still consuming")
-    assert s.cluster.supervisor.alive("reporting-worker")
+    assert s.cluster.supervisor.alive("reporting-worker") and s.cluster.restarts("reporting-worker") == 0

@@ -47,12 +47,14 @@ class Supervisor:
         self.restart = restart
         self.procs: dict[str, tuple[Process, subprocess.Popen[bytes]]] = {}
         self.restarts: dict[str, int] = {}
+        self.held: set[str] = set()  # stopped or killed on purpose: not restarted
         self._lock = threading.Lock()
         self._stopping = False
         self._width = 16
         log_dir.mkdir(parents=True, exist_ok=True)
 
     def start(self, proc: Process) -> None:
+        self.held.discard(proc.name)
         argv = [executable(proc.argv[0]), *proc.argv[1:]]
         child = subprocess.Popen(
             argv,
@@ -86,14 +88,16 @@ class Supervisor:
         return name in self.procs and self.procs[name][1].poll() is None
 
     def kill(self, name: str) -> None:
-        """SIGKILL a process (fault tests: no chance to clean up)."""
+        """SIGKILL a process (fault tests: no chance to clean up); it stays down until started."""
+        self.held.add(name)
         _, child = self.procs[name]
         if child.poll() is None:
             os.killpg(child.pid, signal.SIGKILL)
         child.wait()
 
     def stop(self, name: str, timeout: float = 10.0) -> None:
-        """SIGTERM, then SIGKILL after `timeout` seconds."""
+        """SIGTERM, then SIGKILL after `timeout` seconds; it stays down until started."""
+        self.held.add(name)
         _, child = self.procs[name]
         if child.poll() is None:
             try:
@@ -135,7 +139,7 @@ class Supervisor:
             return died
         for name, (proc, child) in list(self.procs.items()):
             code = child.poll()
-            if code is not None and self.restart:
+            if code is not None and self.restart and name not in self.held:
                 n = self.restarts.get(name, 0) + 1
                 self.restarts[name] = n
                 print(f"runner: {name} exited with code {code}; restarting (#{n})", flush=True)

@@ -64,7 +64,8 @@ def _engine(settings, *, green: bool = False):  # type: ignore[no-untyped-def]
         from psycogreen.eventlet import patch_psycopg
 
         patch_psycopg()
-    engine = make_engine(settings.database_url)
+    # One connection per gRPC thread (or nameko worker), so no call waits for or reopens a connection.
+    engine = make_engine(settings.database_url, pool_size=max(settings.grpc_workers, settings.worker_concurrency))
     return engine, make_session_factory(engine)
 
 

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import Column, DateTime, MetaData, PrimaryKeyConstraint, String, Table, insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -46,20 +48,33 @@ class Inbox:
             is not None
         )
 
+    def _claim(self, session: Session, handler: str, envelope: Envelope) -> bool:
+        """Insert the inbox row unless it exists; True if this transaction owns the event now."""
+        values = {
+            "event_id": envelope.event_id,
+            "handler": handler,
+            "event_type": envelope.event_type,
+            "processed_at": datetime.now(UTC),
+        }
+        dialect = session.get_bind().dialect.name
+        if dialect == "postgresql":
+            stmt = pg_insert(self.table).values(**values).on_conflict_do_nothing()
+        elif dialect == "sqlite":
+            stmt = sqlite_insert(self.table).values(**values).on_conflict_do_nothing()
+        else:
+            if self._seen(session, envelope.event_id, handler):
+                return False
+            stmt = insert(self.table).values(**values)
+        return session.execute(stmt).rowcount == 1
+
     def apply_once(self, handler: str, envelope: Envelope, effect: Effect) -> bool:
         """Run `effect` and record the event in one transaction; False if it was already applied."""
         try:
             with transaction(self.session_factory) as session:
-                if self._seen(session, envelope.event_id, handler):
+                # One statement both checks and records; a concurrent duplicate waits on the row
+                # lock (PostgreSQL) or the write lock (SQLite) and then finds it taken.
+                if not self._claim(session, handler, envelope):
                     return False
-                session.execute(
-                    insert(self.table).values(
-                        event_id=envelope.event_id,
-                        handler=handler,
-                        event_type=envelope.event_type,
-                        processed_at=datetime.now(UTC),
-                    )
-                )
                 effect(session, envelope)
         except IntegrityError:
             # A concurrent delivery of the same event committed first.

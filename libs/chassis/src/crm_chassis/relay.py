@@ -16,12 +16,12 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pika
-from pika.adapters.blocking_connection import BlockingChannel
-from pika.exceptions import AMQPError, NackError, UnroutableError
+from pika.exceptions import AMQPError
 from sqlalchemy import Engine, Table, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_chassis import heartbeat, metrics
+from crm_chassis.confirms import Outgoing, PipelinedPublisher
 from crm_chassis.db import is_postgres, read_transaction, transaction
 
 log = logging.getLogger("crm.relay")
@@ -55,25 +55,23 @@ class Relay:
         self.lock_rows = is_postgres(engine)
         self.stop_event = threading.Event()
         self._connection: pika.BlockingConnection | None = None
-        self._channel: BlockingChannel | None = None
+        self._publisher: PipelinedPublisher | None = None
 
     # -- connection -------------------------------------------------------------------------
-    def _channel_or_connect(self) -> BlockingChannel:
-        if self._channel is None or not self._channel.is_open:
+    def _publisher_or_connect(self) -> PipelinedPublisher:
+        if self._publisher is None or not self._publisher.is_open:
             self.close()
             params = pika.URLParameters(self.amqp_url)
             params.heartbeat = 30
             params.blocked_connection_timeout = 30
             params.connection_attempts = 1
             self._connection = pika.BlockingConnection(params)
-            channel = self._connection.channel()
-            channel.confirm_delivery()
-            self._channel = channel
+            self._publisher = PipelinedPublisher(self._connection)
             log.info("relay connected to broker")
-        return self._channel
+        return self._publisher
 
     def close(self) -> None:
-        conn, self._connection, self._channel = self._connection, None, None
+        conn, self._connection, self._publisher = self._connection, None, None
         if conn is not None and conn.is_open:
             with contextlib.suppress(AMQPError):
                 conn.close()
@@ -110,38 +108,37 @@ class Relay:
         return len(sent)
 
     def _publish(self, rows) -> tuple[list[int], list[tuple[int, int, str]]]:  # type: ignore[no-untyped-def]
-        sent: list[int] = []
-        failed: list[tuple[int, int, str]] = []
         if not rows:
-            return sent, failed
-        channel = self._channel_or_connect()
-        for row in rows:
-            props = pika.BasicProperties(
-                content_type="application/json",
-                content_encoding="utf-8",
-                delivery_mode=pika.DeliveryMode.Persistent,
-                message_id=row.event_id,
-                type=row.event_type,
-                timestamp=int(time.time()),
-            )
-            try:
-                channel.basic_publish(row.exchange, row.routing_key, row.body.encode(), props, mandatory=True)
-            except UnroutableError:
-                failed.append((row.id, row.attempts + 1, f"unroutable: no queue bound for {row.routing_key}"))
-                log.error(
-                    "event %s (%s) is unroutable on %s; will retry",
-                    row.event_id,
-                    row.event_type,
-                    row.exchange,
+            return [], []
+        publisher = self._publisher_or_connect()
+        now = int(time.time())
+        attempts = {row.id: row.attempts for row in rows}
+        result = publisher.publish(
+            [
+                Outgoing(
+                    key=row.id,
+                    exchange=row.exchange,
+                    routing_key=row.routing_key,
+                    body=row.body.encode(),
+                    properties=pika.BasicProperties(
+                        content_type="application/json",
+                        content_encoding="utf-8",
+                        delivery_mode=pika.DeliveryMode.Persistent,
+                        message_id=row.event_id,
+                        type=row.event_type,
+                        timestamp=now,
+                    ),
                 )
-            except NackError:
-                failed.append((row.id, row.attempts + 1, "broker nacked the message"))
-            else:
-                sent.append(row.id)
-        metrics.EVENTS_PUBLISHED.inc(len(sent))
+                for row in rows
+            ]
+        )
+        failed = [(key, attempts[key] + 1, reason) for key, reason in result.failed]
+        for key, _, reason in failed:
+            log.error("outbox row %s was not accepted (%s); will retry", key, reason)
+        metrics.EVENTS_PUBLISHED.inc(len(result.confirmed))
         if failed:
             metrics.PUBLISH_FAILURES.inc(len(failed))
-        return sent, failed
+        return result.confirmed, failed
 
     def _mark(self, session: Session, sent: list[int], failed: list[tuple[int, int, str]]) -> None:
         t = self.outbox
@@ -171,7 +168,7 @@ class Relay:
                 if time.monotonic() - last_beat > 2:
                     if published == 0:
                         # Prove the broker link is alive even when idle.
-                        self._channel_or_connect()
+                        self._publisher_or_connect()
                         assert self._connection is not None
                         self._connection.process_data_events(0)
                     heartbeat.beat(self.heartbeat_file)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import signal
 from collections.abc import Callable
 from typing import Any
@@ -29,6 +30,7 @@ from crm_chassis.topology import consumer_queue
 
 log = logging.getLogger("crm.worker")
 RUNTIME_CONFIG_KEY = "CRM_HANDLER_RUNTIME"
+EXIT_BROKER_LOST = 75  # EX_TEMPFAIL: restart me
 
 
 class ParkingQueueConsumer(QueueConsumer):
@@ -41,13 +43,17 @@ class ParkingQueueConsumer(QueueConsumer):
         return consumers
 
     def ack_message(self, message: Any) -> None:
-        # On a dead connection nameko's ack raises and kills the whole container. The broker
-        # redelivers an unacknowledged message after reconnecting and the inbox drops the repeat,
-        # so a lost ack is harmless: log it and keep the worker alive.
+        # nameko's ack on a dead connection raises inside a worker greenthread, and the consumer
+        # greenthread does not reliably notice the loss (seen in the broker-outage fault test:
+        # the process lived on without consuming). Crash-only: exit, let the supervisor
+        # (Kubernetes, `crm up`) restart the worker. Nothing is lost: unacknowledged messages
+        # are redelivered and the inbox drops repeats; open transactions roll back.
         try:
             super().ack_message(message)
         except (OSError, AMQPError) as exc:
-            log.warning("ack lost with the broker connection (%s); the message will be redelivered", exc)
+            log.error("broker connection lost while acknowledging (%s); exiting so the worker restarts clean", exc)
+            logging.shutdown()
+            os._exit(EXIT_BROKER_LOST)
 
     def _park_undecodable(self, provider: EventHandler, message: Any, exc: Exception) -> None:
         runtime: HandlerRuntime = self.container.config[RUNTIME_CONFIG_KEY]

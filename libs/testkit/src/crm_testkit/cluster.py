@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import socket
+import threading
 from pathlib import Path
 
 from crm_chassis.migrations import upgrade
@@ -62,8 +63,19 @@ class Cluster:
                 **(extra_env or {}),
             },
         )
-        self.supervisor = Supervisor(var_dir / "log", echo=False, restart=False)
+        # Like Kubernetes and `crm up`, restart a process that exits by itself (crash-only workers).
+        self.supervisor = Supervisor(var_dir / "log", echo=False, restart=True)
+        self._watching = threading.Event()
+        threading.Thread(target=self._watch, daemon=True).start()
         self._procs = {p.name: p for p in self.config.processes()}
+
+    def _watch(self) -> None:
+        while not self._watching.wait(0.5):
+            self.supervisor.watch_once()
+
+    def restarts(self, name: str) -> int:
+        """How often `name` exited by itself and was restarted."""
+        return self.supervisor.restarts.get(name, 0)
 
     # -- preparation ------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -122,4 +134,5 @@ class Cluster:
             return "(no log)"
 
     def close(self) -> None:
+        self._watching.set()
         self.supervisor.stop_all(timeout=10)

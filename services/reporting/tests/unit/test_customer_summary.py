@@ -16,8 +16,11 @@ class MemoryFacts:
     def get(self, customer_id):
         return self.rows.get(customer_id)
 
-    def put(self, fact):
+    def put_if_newer(self, fact):
+        if not supersedes(fact, self.rows.get(fact.customer_id)):
+            return False
         self.rows[fact.customer_id] = fact
+        return True
 
     def counts_by_owner(self, visible_owners):
         counts = {}

@@ -11,7 +11,13 @@ from reporting.domain.customer_summary import CustomerFact
 class CustomerFacts(Protocol):
     def get(self, customer_id: str) -> CustomerFact | None: ...
 
-    def put(self, fact: CustomerFact) -> None: ...
+    def put_if_newer(self, fact: CustomerFact) -> bool:
+        """Store `fact` unless a fact with the same or a higher version is stored; True if stored.
+
+        Must apply `customer_summary.supersedes` atomically (one statement), so concurrent
+        handlers cannot interleave a read and a write.
+        """
+        ...
 
     def counts_by_owner(self, visible_owners: frozenset[str] | None) -> dict[str, int]: ...
 

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from crm_chassis.identity import Caller
-from reporting.domain.customer_summary import CustomerFact, CustomerSummary, summarize, supersedes
+from reporting.domain.customer_summary import CustomerFact, CustomerSummary, summarize
 from reporting.domain.ports import CustomerFacts
 
 
 def apply_customer_fact(facts: CustomerFacts, incoming: CustomerFact) -> bool:
-    """Store `incoming` unless a newer version is already known; True if stored."""
-    if not supersedes(incoming, facts.get(incoming.customer_id)):
-        return False
-    facts.put(incoming)
-    return True
+    """Store `incoming` unless the same or a newer version is already known; True if stored."""
+    return facts.put_if_newer(incoming)
 
 
 def customer_summary(facts: CustomerFacts, caller: Caller) -> CustomerSummary:

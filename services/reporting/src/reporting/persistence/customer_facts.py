@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from reporting.domain.customer_summary import CustomerFact
@@ -27,11 +29,24 @@ class SqlCustomerFacts:
             return None
         return CustomerFact(row.customer_id, row.owner_id, _utc(row.created_at), row.version, _utc(row.event_at))  # type: ignore[arg-type]
 
-    def put(self, fact: CustomerFact) -> None:
-        values = dict(owner_id=fact.owner_id, created_at=fact.created_at, version=fact.version, event_at=fact.event_at)
-        updated = self.session.execute(update(t).where(t.c.customer_id == fact.customer_id).values(**values))
-        if updated.rowcount == 0:
-            self.session.execute(insert(t).values(customer_id=fact.customer_id, **values))
+    def put_if_newer(self, fact: CustomerFact) -> bool:
+        values = {
+            "customer_id": fact.customer_id,
+            "owner_id": fact.owner_id,
+            "created_at": fact.created_at,
+            "version": fact.version,
+            "event_at": fact.event_at,
+        }
+        dialect = self.session.get_bind().dialect.name
+        insert_ = pg_insert if dialect == "postgresql" else sqlite_insert
+        stmt = insert_(t).values(**values)
+        # Versions apply monotonically (customer_summary.supersedes), in one statement.
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[t.c.customer_id],
+            set_={k: stmt.excluded[k] for k in values if k != "customer_id"},
+            where=t.c.version < stmt.excluded.version,
+        )
+        return self.session.execute(stmt).rowcount == 1
 
     def counts_by_owner(self, visible_owners: frozenset[str] | None) -> dict[str, int]:
         query = select(t.c.owner_id, func.count()).group_by(t.c.owner_id)
