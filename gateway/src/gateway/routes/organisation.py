@@ -103,7 +103,7 @@ async def create_department(
     def work(session: Session) -> org_store.Department:
         _check_parent(session, body.parent_id)
         dept = org_store.create_department(session, name=body.name, parent_id=body.parent_id)
-        audit.record(
+        audit.record_authz_change(
             session,
             actor_id=principal.user_id,
             action="department.created",
@@ -111,7 +111,6 @@ async def create_department(
             target_id=dept.id,
             detail={"name": dept.name, "parent_id": dept.parent_id},
         )
-        audit.bump_authz(session)
         return dept
 
     dept = await in_authz_transaction(request, work)
@@ -185,7 +184,7 @@ async def patch_department(
                 )
         dept = org_store.update_department(session, department_id, values=changes)
         assert dept is not None
-        audit.record(
+        audit.record_authz_change(
             session,
             actor_id=principal.user_id,
             action="department.updated",
@@ -193,7 +192,6 @@ async def patch_department(
             target_id=department_id,
             detail=changes,
         )
-        audit.bump_authz(session)
         return dept
 
     dept = await in_authz_transaction(request, work)
@@ -216,7 +214,7 @@ async def delete_department(
         if reason := org_store.department_in_use(session, department_id):
             raise ProblemError(409, "departments.in_use", f"The department still has {reason}; move them first.")
         org_store.delete_department(session, department_id)
-        audit.record(
+        audit.record_authz_change(
             session,
             actor_id=principal.user_id,
             action="department.deleted",
@@ -224,7 +222,6 @@ async def delete_department(
             target_id=department_id,
             detail={"name": dept.name, "parent_id": dept.parent_id},
         )
-        audit.bump_authz(session)
 
     await in_authz_transaction(request, work)
     return Response(status_code=204)

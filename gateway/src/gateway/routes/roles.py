@@ -183,7 +183,7 @@ async def create_role(
             raise ProblemError(409, "roles.name_taken", f"A role named {body.name!r} exists.")
         role_store.create_role(session, name=body.name, description=body.description or "")
         _apply(session, body.name, body, bump_version=False)
-        audit.record(
+        audit.record_authz_change(
             session,
             actor_id=principal.user_id,
             action="role.created",
@@ -191,7 +191,6 @@ async def create_role(
             target_id=body.name,
             detail=body.model_dump(exclude_none=True),
         )
-        audit.bump_authz(session)
         role = role_store.get_role(session, body.name)
         assert role is not None
         return role
@@ -227,7 +226,7 @@ async def patch_role(
         _apply(session, role_name, body)
         after = role_store.get_role(session, role_name)
         assert after is not None
-        audit.record(
+        audit.record_authz_change(
             session,
             actor_id=principal.user_id,
             action="role.updated",
@@ -235,7 +234,6 @@ async def patch_role(
             target_id=role_name,
             detail={"changed": body.model_dump(exclude_none=True), "version": after.version},
         )
-        audit.bump_authz(session)
         return after
 
     role = await in_authz_transaction(request, work)
@@ -260,7 +258,7 @@ async def delete_role(
         if count := role_store.holders(session, role_name):
             raise ProblemError(409, "roles.in_use", f"{count} user(s) still hold this role; take it from them first.")
         role_store.delete_role(session, role_name)
-        audit.record(
+        audit.record_authz_change(
             session,
             actor_id=principal.user_id,
             action="role.deleted",
@@ -268,7 +266,6 @@ async def delete_role(
             target_id=role_name,
             detail=role_json(role),
         )
-        audit.bump_authz(session)
 
     await in_authz_transaction(request, work)
     return Response(status_code=204)

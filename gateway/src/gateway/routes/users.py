@@ -179,7 +179,7 @@ async def create_user(
         )
         org_store.set_position(session, user.id, body.position_id)
         org_store.set_groups(session, user.id, body.group_ids)
-        audit.record(
+        audit.record_authz_change(
             session,
             actor_id=principal.user_id,
             action="user.created",
@@ -187,7 +187,6 @@ async def create_user(
             target_id=user.id,
             detail=body.model_dump(exclude={"password"}),
         )
-        audit.bump_authz(session)
         return user_json(session, user)
 
     created = await in_authz_transaction(request, work)
@@ -277,7 +276,7 @@ async def patch_user(
             user_store.set_password_hash(session, user_id, password_hash)
         if changes.get("active") is False or password_hash is not None:
             user_store.revoke_all_refresh_tokens(session, user_id, now=user_store.utcnow())
-        audit.record(
+        audit.record_authz_change(
             session,
             actor_id=principal.user_id,
             action="user.updated",
@@ -285,7 +284,6 @@ async def patch_user(
             target_id=user_id,
             detail={k: ("(changed)" if k == "password" else v) for k, v in changes.items()},
         )
-        audit.bump_authz(session)
         updated = user_store.find_by_id(session, user_id)
         assert updated is not None
         return user_json(session, updated)

@@ -88,3 +88,9 @@ def entries(
         )
         for row in session.execute(query)
     ]
+
+
+def record_authz_change(session: Session, **entry: Any) -> None:
+    """Audit a change to users, roles or departments and make every gateway process reload them."""
+    record(session, **entry)
+    bump_authz(session)
