@@ -14,7 +14,6 @@ import os
 import secrets
 import shutil
 import signal
-import subprocess
 import tempfile
 import time
 import uuid
@@ -26,7 +25,6 @@ import httpx
 import redis as redis_lib
 
 from bench.report import say
-from crm_runner.supervisor import executable
 from crm_testkit.cluster import Cluster
 from crm_testkit.infra import PostgresDatabase, Vhost
 from crm_testkit.wait import eventually
@@ -85,16 +83,6 @@ def interrupt_on_signals() -> None:
 
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, handler)
-
-
-def _migrate_gateway(cluster: Cluster) -> None:
-    """Run `crm-gateway migrate` (creates the admin user) against the cluster's gateway database."""
-    job = next(p for p in cluster.config.migrations() if p.name == "gateway-migrate")
-    result = subprocess.run(
-        [executable(job.argv[0]), *job.argv[1:]], env=job.env, capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"crm-gateway migrate failed (exit {result.returncode}):\n{result.stderr[-3000:]}")
 
 
 def _wait_gateway_alive(cluster: Cluster) -> None:
@@ -182,8 +170,6 @@ def running_suite(db: str, processes: Sequence[str], *, label: str) -> Iterator[
         stack.enter_context(_show_logs_on_error(cluster, processes))
         say(f"{label}/{db}: migrating databases and declaring the bus")
         cluster.prepare()
-        if "gateway" in processes:
-            _migrate_gateway(cluster)
         cluster.start(*processes)
         say(f"{label}/{db}: started {len(processes)} processes, waiting for them to be healthy")
         cluster.wait_ready(*(p for p in processes if p != "gateway"), timeout=READY_TIMEOUT)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import socket
+import subprocess
 import threading
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from crm_chassis.migrations import upgrade
 from crm_chassis.topology import declare_all
 from crm_runner import health
 from crm_runner.suite import SuiteConfig, registries, specs
-from crm_runner.supervisor import Supervisor
+from crm_runner.supervisor import Supervisor, executable
 from crm_testkit.wait import eventually
 
 
@@ -58,7 +59,7 @@ class Cluster:
             log_format="text",
             extra_env={
                 "CRM_HANDLER_RETRY_SECONDS": "0.05",
-                "CRM_JWT_SECRET": "test-secret-" + redis_prefix,
+                "CRM_JWT_SECRET": f"test-secret-{redis_prefix}-" + "x" * 32,
                 "CRM_ADMIN_PASSWORD": "test-admin-pw",
                 **(extra_env or {}),
             },
@@ -79,9 +80,13 @@ class Cluster:
 
     # -- preparation ------------------------------------------------------------------------
     def prepare(self) -> None:
-        """Migrate every service database (and the gateway's) and declare the bus."""
+        """Migrate every service database and the gateway's (admin user included), declare the bus."""
         for spec in specs():
             upgrade(self.config.database_urls[spec.bus_name], spec.migrations_dir, echo=lambda *_: None)
+        job = next(p for p in self.config.migrations() if p.name == "gateway-migrate")
+        result = subprocess.run([executable(job.argv[0]), *job.argv[1:]], env=job.env, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"crm-gateway migrate failed (exit {result.returncode}):\n{result.stdout[-3000:]}")
         declare_all(self.config.amqp_url, registries())
 
     # -- processes ----------------------------------------------------------------------------
