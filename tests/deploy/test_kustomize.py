@@ -14,6 +14,7 @@ import functools
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -52,8 +53,10 @@ Doc = dict[str, Any]
 def _render_command(path: Path) -> list[str]:
     if shutil.which("kustomize"):
         return ["kustomize", "build", str(path)]
-    if shutil.which("kubectl"):
-        return ["kubectl", "kustomize", str(path)]
+    # The venv's kubectl is what `make install` provides on machines without one.
+    kubectl = shutil.which("kubectl") or shutil.which("kubectl", path=str(Path(sys.executable).parent))
+    if kubectl:
+        return [kubectl, "kustomize", str(path)]
     pytest.fail(
         "cannot render deploy/k8s: neither `kustomize` nor `kubectl` is on PATH "
         "(install kubectl >= 1.27 or kustomize >= 5)",
