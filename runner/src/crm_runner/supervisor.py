@@ -109,11 +109,6 @@ class Supervisor:
             except ProcessLookupError:
                 pass
 
-    def restart_process(self, name: str) -> None:
-        proc, _ = self.procs[name]
-        self.stop(name)
-        self.start(proc)
-
     def stop_all(self, timeout: float = 10.0) -> None:
         self._stopping = True
         names = list(self.procs)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
@@ -13,8 +12,7 @@ def beat(path: str | None) -> None:
         return
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
-    p.touch()
-    os.utime(p, None)
+    p.touch()  # sets the mtime to now, also when the file exists
 
 
 def age(path: str) -> float | None:
@@ -23,8 +21,3 @@ def age(path: str) -> float | None:
         return time.time() - Path(path).stat().st_mtime
     except FileNotFoundError:
         return None
-
-
-def is_fresh(path: str, max_age: float) -> bool:
-    seconds = age(path)
-    return seconds is not None and seconds <= max_age

@@ -9,13 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, MetaData, PrimaryKeyConstraint, String, Table, insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Column, DateTime, MetaData, PrimaryKeyConstraint, String, Table, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from crm_chassis.db import read_transaction, transaction
+from crm_chassis.db import conflict_insert, read_transaction, transaction
 from crm_chassis.envelope import Envelope
 
 Effect = Callable[[Session, Envelope], None]
@@ -56,15 +54,7 @@ class Inbox:
             "event_type": envelope.event_type,
             "processed_at": datetime.now(UTC),
         }
-        dialect = session.get_bind().dialect.name
-        if dialect == "postgresql":
-            stmt = pg_insert(self.table).values(**values).on_conflict_do_nothing()
-        elif dialect == "sqlite":
-            stmt = sqlite_insert(self.table).values(**values).on_conflict_do_nothing()
-        else:
-            if self._seen(session, envelope.event_id, handler):
-                return False
-            stmt = insert(self.table).values(**values)
+        stmt = conflict_insert(session, self.table).values(**values).on_conflict_do_nothing()
         return session.execute(stmt).rowcount == 1
 
     def apply_once(self, handler: str, envelope: Envelope, effect: Effect) -> bool:

@@ -100,15 +100,6 @@ class Cluster:
     def stop(self, name: str) -> None:
         self.supervisor.stop(name)
 
-    def restart(self, name: str) -> None:
-        self.supervisor.stop(name)
-        self.supervisor.start(self._procs[name])
-
-    def set_env(self, name: str, **env: str) -> None:
-        """Change a process's environment for its next start."""
-        proc = self._procs[name]
-        self._procs[name] = dataclasses.replace(proc, env={**proc.env, **env})
-
     def wait_ready(self, *names: str, timeout: float = 60.0) -> None:
         """Poll until the named processes report healthy (gRPC SERVING, fresh heartbeat, readyz 200)."""
         wanted = set(names)

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
+from crm_chassis.db import as_utc
 from crm_chassis.paging import decode_cursor, encode_cursor
 from customers.domain.customer import Customer
 from customers.domain.ports import Page
 from customers.persistence.tables import customers as t
-
-
-def _utc(value: datetime) -> datetime:
-    # SQLite returns naive datetimes; everything stored is UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _to_customer(row: Row) -> Customer:
@@ -29,8 +23,8 @@ def _to_customer(row: Row) -> Customer:
         phone=row.phone,
         email=row.email,
         version=row.version,
-        created_at=_utc(row.created_at),
-        updated_at=_utc(row.updated_at),
+        created_at=as_utc(row.created_at),
+        updated_at=as_utc(row.updated_at),
         created_by=row.created_by,
     )
 

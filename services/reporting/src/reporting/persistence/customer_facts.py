@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from crm_chassis.db import as_utc, conflict_insert
 from reporting.domain.customer_summary import CustomerFact
 from reporting.persistence.tables import customer_facts as t
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class SqlCustomerFacts:
@@ -27,7 +20,7 @@ class SqlCustomerFacts:
         row = self.session.execute(select(t).where(t.c.customer_id == customer_id)).first()
         if row is None:
             return None
-        return CustomerFact(row.customer_id, row.owner_id, _utc(row.created_at), row.version, _utc(row.event_at))  # type: ignore[arg-type]
+        return CustomerFact(row.customer_id, row.owner_id, as_utc(row.created_at), row.version, as_utc(row.event_at))  # type: ignore[arg-type]
 
     def put_if_newer(self, fact: CustomerFact) -> bool:
         values = {
@@ -37,9 +30,7 @@ class SqlCustomerFacts:
             "version": fact.version,
             "event_at": fact.event_at,
         }
-        dialect = self.session.get_bind().dialect.name
-        insert_ = pg_insert if dialect == "postgresql" else sqlite_insert
-        stmt = insert_(t).values(**values)
+        stmt = conflict_insert(self.session, t).values(**values)
         # Versions apply monotonically (customer_summary.supersedes), in one statement.
         stmt = stmt.on_conflict_do_update(
             index_elements=[t.c.customer_id],
@@ -55,4 +46,5 @@ class SqlCustomerFacts:
         return {owner: int(n) for owner, n in self.session.execute(query).all()}
 
     def newest_event_at(self) -> datetime | None:
-        return _utc(self.session.execute(select(func.max(t.c.event_at))).scalar())
+        newest = self.session.execute(select(func.max(t.c.event_at))).scalar()
+        return None if newest is None else as_utc(newest)
