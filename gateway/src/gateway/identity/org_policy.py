@@ -148,6 +148,7 @@ def resolve(snap: OrgSnapshot, user_id: str) -> Access:
         roles=role_names,
         grants=tuple(grants),
         active=True,
+        department_id=snap.department_of.get(user_id),
     )
 
 

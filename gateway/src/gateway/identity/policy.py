@@ -115,6 +115,8 @@ class Access:
     roles: tuple[str, ...] | None = None
     grants: tuple[RoleGrant, ...] = ()
     active: bool = True
+    # The user's department (None: none, or unknown to this policy).
+    department_id: str | None = None
 
     def allows(self, permission: str) -> bool:
         return ALL in self.permissions or permission in self.permissions

@@ -62,6 +62,7 @@ class Principal:
             visible_owners=self.visible_owner_ids,
             request_id=request_id,
             correlation_id=str(state.get("correlation_id", request_id)),
+            department_id=self.access.department_id,
         )
 
 

@@ -15,6 +15,8 @@ VISIBLE_OWNERS = "x-crm-visible-owners"
 REQUEST_ID = "x-request-id"
 CORRELATION_ID = "x-correlation-id"
 CALLER_SERVICE = "x-crm-caller-service"
+# The caller's department: records shared with a department are visible to its members.
+DEPARTMENT_ID = "x-crm-department-id"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Caller:
     request_id: str | None = None
     correlation_id: str | None = None
     caller_service: str | None = None
+    department_id: str | None = None
 
     def can_see_owner(self, owner_id: str | None) -> bool:
         return self.visible_owners is None or (owner_id is not None and owner_id in self.visible_owners)
@@ -48,6 +51,7 @@ def from_metadata(metadata: Mapping[str, str]) -> Caller:
         request_id=metadata.get(REQUEST_ID) or None,
         correlation_id=metadata.get(CORRELATION_ID) or metadata.get(REQUEST_ID) or None,
         caller_service=metadata.get(CALLER_SERVICE) or None,
+        department_id=metadata.get(DEPARTMENT_ID) or None,
     )
 
 
@@ -64,6 +68,7 @@ def to_metadata(caller: Caller) -> list[tuple[str, str]]:
         (REQUEST_ID, caller.request_id),
         (CORRELATION_ID, caller.correlation_id),
         (CALLER_SERVICE, caller.caller_service),
+        (DEPARTMENT_ID, caller.department_id),
     ):
         if value:
             md.append((key, value))
