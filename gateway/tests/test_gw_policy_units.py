@@ -112,3 +112,70 @@ def test_password_policy():
     assert "must contain a digit or a symbol" in password_problems("onlyletterss", username="x", min_length=10)
     assert "must not contain the username" in password_problems("alice-2026-xyz", username="Alice", min_length=10)
     assert "must contain a letter" in password_problems("1234567890123", username="x", min_length=10)
+
+
+# ---------------------------------------------------------------- list queries and field rules
+
+
+def _principal(user: str):
+    from gateway.identity.principal import Principal
+
+    snap = _snapshot()
+    # "agent" only as a call-center agent here (its rep role would make phone and email editable).
+    snap.roles_of["agent"] = ("callcenter",)
+    return Principal(user_id=user, username=user, roles=snap.roles_of[user], access=resolve(snap, user))
+
+
+def _check(user: str, filter_text: str = "", order_by: str = ""):
+    import pytest
+
+    from gateway.list_query import ListQuery, check_list_query
+    from gateway.problems import ProblemError
+
+    query = ListQuery(filter=filter_text or None, order_by=order_by or None)
+    try:
+        check_list_query(_principal(user), "customers", query, ("name", "phone", "email"))
+    except ProblemError as exc:
+        return exc.status, exc.code
+    except Exception as exc:  # pragma: no cover - anything else is a defect
+        pytest.fail(f"unexpected {exc!r}")
+    return None
+
+
+def test_list_queries_on_masked_fields_allow_only_exact_matches():
+    assert _check("agent", 'phone = "+8613812345678"') is None
+    assert _check("agent", 'phone IN ("1", "2") AND name:"acme"') is None
+    assert _check("agent", "email:*") is None
+    assert _check("agent", 'phone:"138"') == (400, "filter.field_masked")
+    assert _check("agent", 'phone = "138*"') == (400, "filter.field_masked")
+    assert _check("agent", "", "email desc") == (400, "order_by.field_masked")
+    # Without the masking rule the same queries pass.
+    assert _check("e1", 'phone:"138"', "email desc") is None
+
+
+def test_list_query_syntax_errors_are_400_with_the_chassis_code():
+    assert _check("e1", "name = ") == (400, "filter.syntax")
+    assert _check("e1", "", "a, b, c, d, e") == (400, "order_by.too_many_keys")
+
+
+def test_list_queries_on_hidden_fields_are_refused():
+    from gateway.identity.principal import Principal
+    from gateway.list_query import ListQuery, check_list_query
+    from gateway.problems import ProblemError
+
+    snap = _snapshot()
+    snap.profiles["rep"] = RoleProfileRow(
+        frozenset({"customers:view"}), {"*": DataScope.OWN}, {("customers", "custom.salary"): FieldAccess.HIDDEN}
+    )
+    rep = Principal(user_id="e1", username="e1", roles=("rep",), access=resolve(snap, "e1"))
+    for filter_text, order_by, code in (
+        ("custom.salary > 10", "", "filter.field_hidden"),
+        ("NOT (name:x OR custom.salary:*)", "", "filter.field_hidden"),
+        ("", "name, custom.salary desc", "order_by.field_hidden"),
+    ):
+        try:
+            check_list_query(rep, "customers", ListQuery(filter=filter_text or None, order_by=order_by or None), ())
+        except ProblemError as exc:
+            assert (exc.status, exc.code) == (400, code)
+        else:
+            raise AssertionError(f"{filter_text!r} / {order_by!r} was not refused")
