@@ -131,3 +131,19 @@ def test_a_version_conflict_is_412_when_the_request_was_conditional():
     assert to_problem(err, "customers", "UpdateCustomer").status == 409
     conditional = to_problem(err, "customers", "UpdateCustomer", conditional=True)
     assert (conditional.status, conditional.code) == (412, "customer.version_conflict")
+
+
+def test_service_details_reach_the_problem_bounded_and_only_for_client_errors():
+    trailers = (
+        ("x-crm-error-code", "duplicate_customer"),
+        ("x-crm-detail-existing-customer-id", "c-1"),
+        ("x-crm-detail-existing-owner-id", "u-9"),
+        ("x-crm-detail-Bad Key", "dropped"),
+        ("x-crm-detail-long", "x" * 500),
+        ("x-other", "ignored"),
+    )
+    problem = to_problem(FakeRpcError(grpc.StatusCode.ALREADY_EXISTS, "taken", trailers), "customers", "CreateCustomer")
+    assert (problem.status, problem.code) == (409, "duplicate_customer")
+    assert problem.details == {"existing_customer_id": "c-1", "existing_owner_id": "u-9"}
+    internal = to_problem(FakeRpcError(grpc.StatusCode.INTERNAL, "boom", trailers), "customers", "CreateCustomer")
+    assert internal.details is None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import grpc
 
-from crm_chassis.grpc_server import ERROR_CODE_KEY, ERROR_FIELD_KEY
+from crm_chassis.grpc_server import ERROR_CODE_KEY, ERROR_DETAIL_PREFIX, ERROR_FIELD_KEY
 from gateway.problems import ProblemError
 
 log = logging.getLogger("gateway.upstream")
@@ -76,6 +76,24 @@ def _trailer(metadata: object, wanted: str) -> str | None:
     return None
 
 
+_DETAIL_VALUE_MAX = 200
+_MAX_DETAILS = 10
+
+
+def _details(metadata: object) -> dict[str, str] | None:
+    """The service's `x-crm-detail-<key>` trailers as `{key: value}` (key with `_`), bounded."""
+    out: dict[str, str] = {}
+    for item in metadata or ():  # type: ignore[attr-defined]
+        key, value = item[0], item[1]
+        if not key.startswith(ERROR_DETAIL_PREFIX) or len(out) >= _MAX_DETAILS:
+            continue
+        name = key.removeprefix(ERROR_DETAIL_PREFIX).replace("-", "_")
+        text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+        if _CODE_RE.match(name) and len(text) <= _DETAIL_VALUE_MAX:
+            out[name] = text
+    return out or None
+
+
 def to_problem(
     exc: grpc.RpcError, upstream: str, method: str, *, conditional: bool = False, field_location: str = "body"
 ) -> ProblemError:
@@ -95,7 +113,9 @@ def to_problem(
         field = _trailer(trailers, ERROR_FIELD_KEY)
         if field is not None and mapping.status == 400:
             errors = [{"field": field, "location": field_location, "message": detail, "type": service_code}]
-        return ProblemError(mapping.status, service_code, detail, headers=headers, errors=errors)
+        return ProblemError(
+            mapping.status, service_code, detail, headers=headers, errors=errors, details=_details(trailers)
+        )
     log.warning(
         "upstream call failed",
         extra={"upstream": upstream, "rpc": method, "grpc_status": code.name, "grpc_details": details[:1000]},

@@ -63,6 +63,7 @@ class ProblemError(Exception):
         *,
         headers: dict[str, str] | None = None,
         errors: list[dict[str, str]] | None = None,
+        details: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(f"{status} {code}: {detail}")
         self.status = status
@@ -70,6 +71,8 @@ class ProblemError(Exception):
         self.detail = detail
         self.headers = dict(headers or {})
         self.errors = errors
+        # Machine-readable facts about the refusal (e.g. the record a duplicate collides with).
+        self.details = details
 
 
 def _title(status: int) -> str:
@@ -87,6 +90,7 @@ def problem_body(
     instance: str,
     request_id: str,
     errors: list[dict[str, str]] | None = None,
+    details: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": PROBLEM_TYPE_PREFIX + code,
@@ -99,6 +103,8 @@ def problem_body(
     }
     if errors is not None:
         body["errors"] = errors
+    if details:
+        body["details"] = details
     return body
 
 
@@ -115,6 +121,7 @@ def problem_response(
     *,
     headers: dict[str, str] | None = None,
     errors: list[dict[str, str]] | None = None,
+    details: dict[str, Any] | None = None,
 ) -> Response:
     scope = request_or_scope.scope if isinstance(request_or_scope, Request) else request_or_scope
     body = problem_body(
@@ -124,6 +131,7 @@ def problem_response(
         instance=scope.get("path", ""),
         request_id=request_id_of(scope),
         errors=errors,
+        details=details,
     )
     return Response(
         content=json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(),
@@ -183,7 +191,9 @@ def install_handlers(app: FastAPI) -> None:
 
     async def on_problem(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ProblemError)
-        return problem_response(request, exc.status, exc.code, exc.detail, headers=exc.headers, errors=exc.errors)
+        return problem_response(
+            request, exc.status, exc.code, exc.detail, headers=exc.headers, errors=exc.errors, details=exc.details
+        )
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)

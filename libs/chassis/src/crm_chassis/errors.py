@@ -7,17 +7,31 @@ status codes with one table, and the gateway maps status codes to HTTP with anot
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class DomainError(Exception):
-    """A rule refused the request; nothing was changed."""
+    """A rule refused the request; nothing was changed.
+
+    `details`: short machine-readable facts a client may act on (e.g. the id of the existing
+    record a duplicate collides with); keys are lower-case identifiers, values plain text.
+    """
 
     default_code = "domain.error"
 
-    def __init__(self, message: str, *, code: str | None = None, field: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        field: str | None = None,
+        details: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code or self.default_code
         self.field = field
+        self.details = dict(details or {})
 
 
 class InvalidArgument(DomainError):

@@ -2,7 +2,8 @@
 
 Servicers stay thin: they translate proto <-> domain and let domain errors propagate; the
 interceptor turns them into statuses through the service's error table, with the stable error
-code in trailing metadata ``x-crm-error-code``. Unexpected exceptions become INTERNAL with a
+code in trailing metadata ``x-crm-error-code`` (the field in ``x-crm-error-field``, details in
+``x-crm-detail-<key>``). Unexpected exceptions become INTERNAL with a
 generic message; the stack trace goes to the log only.
 """
 
@@ -26,6 +27,8 @@ from crm_chassis.logs import log_context
 log = logging.getLogger("crm.grpc")
 ERROR_CODE_KEY = "x-crm-error-code"
 ERROR_FIELD_KEY = "x-crm-error-field"
+# A domain error's details travel as one trailer each: `x-crm-detail-<key>` (key with `-` for `_`).
+ERROR_DETAIL_PREFIX = "x-crm-detail-"
 
 ErrorTable = Mapping[type[errors.DomainError], grpc.StatusCode]
 
@@ -75,6 +78,9 @@ class ServiceInterceptor(grpc.ServerInterceptor):
                         trailers = [(ERROR_CODE_KEY, exc.code)]
                         if exc.field:
                             trailers.append((ERROR_FIELD_KEY, exc.field))
+                        trailers += [
+                            (ERROR_DETAIL_PREFIX + key.replace("_", "-"), value) for key, value in exc.details.items()
+                        ]
                         context.set_trailing_metadata(trailers)
                         context.abort(code, exc.message)
                     except Exception as exc:
