@@ -131,6 +131,8 @@ class FakeCustomers(cgrpc.CustomersServiceServicer):
             industry=request.industry,
             phone=request.phone,
             email=request.email,
+            phones=[p for p in (request.phone, *request.phones) if p],
+            emails=[e for e in (request.email, *request.emails) if e],
             version=1,
             created_at=now,
             updated_at=now,
@@ -172,6 +174,45 @@ class FakeCustomers(cgrpc.CustomersServiceServicer):
         return cpb.ListCustomersResponse(
             customers=page, page=paging_pb2.PageResponse(next_cursor=str(start + limit) if more else "")
         )
+
+
+    # Read-only child lists: an unknown (or invisible) customer is NOT_FOUND, a bad cursor
+    # INVALID_ARGUMENT, otherwise empty pages (gateway tests check translation, not the data).
+    def _child_list(self, method, request, context, reply):
+        metadata = self.world.record(method, request, context)
+        visible = _visible(metadata)
+        with self.world.lock:
+            found = [c for c in self.world.customers if c.id == request.customer_id]
+        if not found or (visible is not None and found[0].owner_id not in visible):
+            _abort(context, grpc.StatusCode.NOT_FOUND, "customer.not_found", f"No customer {request.customer_id}.")
+        page = getattr(request, "page", None)
+        if page is not None and page.cursor:
+            _abort(context, grpc.StatusCode.INVALID_ARGUMENT, "page.cursor_invalid", "bad cursor", field="cursor")
+        return reply
+
+    def GetCustomerHistory(self, request, context):
+        return self._child_list("GetCustomerHistory", request, context, cpb.GetCustomerHistoryResponse())
+
+    def ListContacts(self, request, context):
+        return self._child_list("ListContacts", request, context, cpb.ListContactsResponse())
+
+    def ListActivities(self, request, context):
+        return self._child_list("ListActivities", request, context, cpb.ListActivitiesResponse())
+
+    def ListCustomerShares(self, request, context):
+        return self._child_list("ListCustomerShares", request, context, cpb.ListCustomerSharesResponse())
+
+    def ListDeletedCustomers(self, request, context):
+        self.world.record("ListDeletedCustomers", request, context)
+        if request.page.cursor:
+            _abort(context, grpc.StatusCode.INVALID_ARGUMENT, "page.cursor_invalid", "bad cursor", field="cursor")
+        return cpb.ListDeletedCustomersResponse()
+
+    def ListCustomFields(self, request, context):
+        self.world.record("ListCustomFields", request, context)
+        if request.entity not in ("customer", "contact"):
+            _abort(context, grpc.StatusCode.INVALID_ARGUMENT, "custom_field.entity_invalid", "bad entity", "entity")
+        return cpb.ListCustomFieldsResponse()
 
 
 class FakeReporting(rgrpc.ReportingServiceServicer):

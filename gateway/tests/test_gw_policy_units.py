@@ -129,12 +129,13 @@ def _principal(user: str):
 def _check(user: str, filter_text: str = "", order_by: str = ""):
     import pytest
 
+    from gateway.field_rules import ResourceFields
     from gateway.list_query import ListQuery, check_list_query
     from gateway.problems import ProblemError
 
     query = ListQuery(filter=filter_text or None, order_by=order_by or None)
     try:
-        check_list_query(_principal(user), "customers", query, ("name", "phone", "email"))
+        check_list_query(_principal(user), ResourceFields("customers", ("name", "phone", "email")), query)
     except ProblemError as exc:
         return exc.status, exc.code
     except Exception as exc:  # pragma: no cover - anything else is a defect
@@ -159,6 +160,7 @@ def test_list_query_syntax_errors_are_400_with_the_chassis_code():
 
 
 def test_list_queries_on_hidden_fields_are_refused():
+    from gateway.field_rules import ResourceFields
     from gateway.identity.principal import Principal
     from gateway.list_query import ListQuery, check_list_query
     from gateway.problems import ProblemError
@@ -174,7 +176,8 @@ def test_list_queries_on_hidden_fields_are_refused():
         ("", "name, custom.salary desc", "order_by.field_hidden"),
     ):
         try:
-            check_list_query(rep, "customers", ListQuery(filter=filter_text or None, order_by=order_by or None), ())
+            query = ListQuery(filter=filter_text or None, order_by=order_by or None)
+            check_list_query(rep, ResourceFields("customers", ()), query)
         except ProblemError as exc:
             assert (exc.status, exc.code) == (400, code)
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from gateway.problems import ProblemError
+
 
 def etag_for(version: int) -> str:
     return f'"{int(version)}"'
@@ -25,3 +27,23 @@ def if_match_fails(header: str | None, current: str) -> bool:
         return False
     tags = [part.strip() for part in header.split(",") if part.strip()]
     return not ("*" in tags or current in tags)
+
+
+def expected_version(header: str | None, *, required: bool) -> int:
+    """The record version a write expects, from `If-Match: "<version>"` (0 = no check, for `*` or
+    an absent optional header). 428 `precondition.required` when a required header is missing,
+    400 `request.if_match_invalid` when it names no version this API issued."""
+    if header is None or not header.strip():
+        if required:
+            raise ProblemError(
+                428,
+                "precondition.required",
+                "Send If-Match with the ETag you read, so a change made meanwhile is not overwritten.",
+            )
+        return 0
+    text = header.strip()
+    if text == "*":
+        return 0
+    if text.startswith('"') and text.endswith('"') and text[1:-1].isdigit() and len(text) <= 20:
+        return int(text[1:-1])
+    raise ProblemError(400, "request.if_match_invalid", 'If-Match must be an ETag from this API, e.g. "3".')

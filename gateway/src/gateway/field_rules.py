@@ -33,11 +33,15 @@ def _masked(value: Any) -> Any:
 @dataclasses.dataclass(frozen=True)
 class ResourceFields:
     resource: str
-    # Fields subject to field permissions; a sub-object's keys can be named `field.key`.
+    # Fields subject to field permissions.
     governed: tuple[str, ...]
+    # Fields that show the same data (e.g. `phone` is the first of `phones`): a rule on one
+    # applies to all of its group, the most restrictive rule of the group winning.
+    groups: tuple[tuple[str, ...], ...] = ()
 
     def access(self, principal: Principal, name: str) -> FieldAccess:
-        return principal.field_access(self.resource, name)
+        names = next((g for g in self.groups if name in g), (name,))
+        return min(principal.field_access(self.resource, n) for n in names)
 
     def governs(self, name: str) -> bool:
         return name in self.governed or name.startswith("custom.")

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from crm_chassis.errors import InvalidArgument
 from crm_chassis.filtering import MAX_FILTER_LENGTH, parse_filter, parse_order_by, restrictions
+from gateway.field_rules import ResourceFields
 from gateway.identity.policy import FieldAccess
 from gateway.identity.principal import Principal
 from gateway.problems import ProblemError
@@ -45,9 +46,9 @@ def _refuse(parameter: str, code: str, detail: str) -> ProblemError:
     )
 
 
-def check_list_query(principal: Principal, resource: str, query: ListQuery, governed: tuple[str, ...]) -> None:
-    """400 problem when `filter` / `order_by` are not in the language, or read a field of
-    `resource` (one of `governed`, or a custom field) that is hidden from the caller, or search
+def check_list_query(principal: Principal, fields: ResourceFields, query: ListQuery) -> None:
+    """400 problem when `filter` / `order_by` are not in the language, or read a governed field
+    of the resource (or a custom field) that is hidden from the caller, or search
     or sort a masked one other than by exact value. Fields unknown to the list are left to the
     service, which owns the whitelist."""
     try:
@@ -57,9 +58,7 @@ def check_list_query(principal: Principal, resource: str, query: ListQuery, gove
         raise _refuse(exc.field or "filter", exc.code, exc.message) from None
 
     def access(name: str) -> FieldAccess | None:
-        if name in governed or name.startswith("custom."):
-            return principal.field_access(resource, name)
-        return None
+        return fields.access(principal, name) if fields.governs(name) else None
 
     for restriction in restrictions(tree):
         seen = access(restriction.field)

@@ -22,6 +22,7 @@ _DESCRIPTIONS = {
     413: "Request body too large",
     415: "Body is not application/json",
     422: "The Idempotency-Key was already used with a different request",
+    428: "Precondition required: send If-Match with the ETag you read",
     429: "Rate limited; see Retry-After",
     500: "Unexpected gateway error",
     502: "The service failed",

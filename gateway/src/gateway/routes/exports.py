@@ -16,9 +16,10 @@ from crm.common.v1 import paging_pb2
 from crm.customers.v1 import customers_service_pb2 as pb
 from gateway.identity.policy import FieldAccess
 from gateway.identity.principal import Principal, require
+from gateway.list_query import FILTER_DOC, ORDER_BY_DOC, ListQuery, check_list_query
 from gateway.openapi import problem_responses
-from gateway.routes.admin_common import ID_PATTERN
-from gateway.routes.customers import RESOURCE, customer_json
+from gateway.representations.customers import CUSTOMER_FIELDS, customer_json
+from gateway.route_kit import ID_PATTERN
 from gateway.runtime import runtime_of
 
 router = APIRouter(prefix="/v1/exports", tags=["customers"])
@@ -26,7 +27,29 @@ router = APIRouter(prefix="/v1/exports", tags=["customers"])
 CUSTOMERS_EXPORT = "customers:export"
 MAX_ROWS = 10_000
 _PAGE = 200
-COLUMNS = ("id", "name", "owner_id", "level", "industry", "phone", "email", "created_at", "updated_at", "created_by")
+COLUMNS = (
+    "id",
+    "name",
+    "kind",
+    "classification",
+    "status",
+    "owner_id",
+    "level",
+    "industry",
+    "region",
+    "source",
+    "address",
+    "phones",
+    "emails",
+    "website",
+    "tags",
+    "uscc",
+    "last_follow_up_at",
+    "deal_at",
+    "created_at",
+    "updated_at",
+    "created_by",
+)
 # A cell starting with one of these is a formula to a spreadsheet; it is prefixed with a quote.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -35,9 +58,13 @@ class ExportQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     owner_id: str | None = Field(default=None, pattern=ID_PATTERN, description="Only this owner's customers")
+    filter: str | None = Field(default=None, max_length=2000, description=FILTER_DOC)
+    order_by: str | None = Field(default=None, max_length=200, description=ORDER_BY_DOC)
 
 
 def _cell(value: object) -> str:
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
@@ -61,14 +88,18 @@ async def export_customers(
 ) -> Response:
     rt = runtime_of(request)
     caller = principal.caller(request)
-    columns = [c for c in COLUMNS if principal.field_access(RESOURCE, c) is not FieldAccess.HIDDEN]
+    check_list_query(principal, CUSTOMER_FIELDS, ListQuery(filter=query.filter, order_by=query.order_by))
+    columns = [c for c in COLUMNS if CUSTOMER_FIELDS.access(principal, c) is not FieldAccess.HIDDEN]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     rows, cursor, truncated = 0, "", False
     while True:
         message = pb.ListCustomersRequest(
-            page=paging_pb2.PageRequest(limit=_PAGE, cursor=cursor), owner_id=query.owner_id or ""
+            page=paging_pb2.PageRequest(limit=_PAGE, cursor=cursor),
+            owner_id=query.owner_id or "",
+            filter=query.filter or "",
+            order_by=query.order_by or "",
         )
         reply = await rt.upstreams.call("customers", "ListCustomers", message, caller, field_location="query")
         for customer in reply.customers:
@@ -86,7 +117,13 @@ async def export_customers(
         "customers.exported",
         "customer",
         None,
-        {"owner_id": query.owner_id, "rows": rows, "truncated": truncated},
+        {
+            "owner_id": query.owner_id,
+            "filter": query.filter,
+            "order_by": query.order_by,
+            "rows": rows,
+            "truncated": truncated,
+        },
     )
     return Response(
         out.getvalue(),

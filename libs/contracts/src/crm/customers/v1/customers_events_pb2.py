@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from crm.customers.v1 import customers_service_pb2 as crm_dot_customers_dot_v1_dot_customers__service__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'crm/customers/v1/customers_events.proto\x12\x10\x63rm.customers.v1\x1a(crm/customers/v1/customers_service.proto\"?\n\x0f\x43ustomerCreated\x12,\n\x08\x63ustomer\x18\x01 \x01(\x0b\x32\x1a.crm.customers.v1.Customerb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'crm/customers/v1/customers_events.proto\x12\x10\x63rm.customers.v1\x1a(crm/customers/v1/customers_service.proto\"?\n\x0f\x43ustomerCreated\x12,\n\x08\x63ustomer\x18\x01 \x01(\x0b\x32\x1a.crm.customers.v1.Customer\"W\n\x0f\x43ustomerUpdated\x12,\n\x08\x63ustomer\x18\x01 \x01(\x0b\x32\x1a.crm.customers.v1.Customer\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\"j\n\x0f\x43ustomerDeleted\x12,\n\x08\x63ustomer\x18\x01 \x01(\x0b\x32\x1a.crm.customers.v1.Customer\x12\x13\n\x0b\x63ontact_ids\x18\x02 \x03(\t\x12\x14\n\x0c\x61\x63tivity_ids\x18\x03 \x03(\t\"k\n\x10\x43ustomerRestored\x12,\n\x08\x63ustomer\x18\x01 \x01(\x0b\x32\x1a.crm.customers.v1.Customer\x12\x13\n\x0b\x63ontact_ids\x18\x02 \x03(\t\x12\x14\n\x0c\x61\x63tivity_ids\x18\x03 \x03(\t\"%\n\x0e\x43ustomerPurged\x12\x13\n\x0b\x63ustomer_id\x18\x01 \x01(\t\"\xa1\x01\n\x0e\x43ustomerMerged\x12,\n\x08survivor\x18\x01 \x01(\x0b\x32\x1a.crm.customers.v1.Customer\x12*\n\x06victim\x18\x02 \x01(\x0b\x32\x1a.crm.customers.v1.Customer\x12\x19\n\x11moved_contact_ids\x18\x03 \x03(\t\x12\x1a\n\x12moved_activity_ids\x18\x04 \x03(\t\"N\n\x0e\x43ustomerLocked\x12,\n\x08\x63ustomer\x18\x01 \x01(\x0b\x32\x1a.crm.customers.v1.Customer\x12\x0e\n\x06locked\x18\x02 \x01(\x08\"<\n\x0e\x43ontactCreated\x12*\n\x07\x63ontact\x18\x01 \x01(\x0b\x32\x19.crm.customers.v1.Contact\"T\n\x0e\x43ontactUpdated\x12*\n\x07\x63ontact\x18\x01 \x01(\x0b\x32\x19.crm.customers.v1.Contact\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\"[\n\x0e\x41\x63tivityLogged\x12,\n\x08\x61\x63tivity\x18\x01 \x01(\x0b\x32\x1a.crm.customers.v1.Activity\x12\x1b\n\x13\x63ounts_as_follow_up\x18\x02 \x01(\x08\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,4 +34,22 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_CUSTOMERCREATED']._serialized_start=103
   _globals['_CUSTOMERCREATED']._serialized_end=166
+  _globals['_CUSTOMERUPDATED']._serialized_start=168
+  _globals['_CUSTOMERUPDATED']._serialized_end=255
+  _globals['_CUSTOMERDELETED']._serialized_start=257
+  _globals['_CUSTOMERDELETED']._serialized_end=363
+  _globals['_CUSTOMERRESTORED']._serialized_start=365
+  _globals['_CUSTOMERRESTORED']._serialized_end=472
+  _globals['_CUSTOMERPURGED']._serialized_start=474
+  _globals['_CUSTOMERPURGED']._serialized_end=511
+  _globals['_CUSTOMERMERGED']._serialized_start=514
+  _globals['_CUSTOMERMERGED']._serialized_end=675
+  _globals['_CUSTOMERLOCKED']._serialized_start=677
+  _globals['_CUSTOMERLOCKED']._serialized_end=755
+  _globals['_CONTACTCREATED']._serialized_start=757
+  _globals['_CONTACTCREATED']._serialized_end=817
+  _globals['_CONTACTUPDATED']._serialized_start=819
+  _globals['_CONTACTUPDATED']._serialized_end=903
+  _globals['_ACTIVITYLOGGED']._serialized_start=905
+  _globals['_ACTIVITYLOGGED']._serialized_end=996
 # @@protoc_insertion_point(module_scope)

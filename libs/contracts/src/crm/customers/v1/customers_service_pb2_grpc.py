@@ -26,7 +26,13 @@ if _version_not_supported:
 
 
 class CustomersServiceStub:
-    """CustomersService owns the customer file.
+    """CustomersService owns the customer file: customers, contacts, follow-up activities, custom
+    field definitions, duplicates (first-come ownership), sharing, lock, recycle bin and history.
+
+    Every call is scoped to the caller from the gateway's identity metadata: a customer is visible
+    when its owner is in `x-crm-visible-owners` (absent = all) or it is shared with the caller's
+    user id or department (`x-crm-department-id`); children (contacts, activities, history) follow
+    their customer. Error codes travel in trailing metadata `x-crm-error-code`.
     """
 
     def __init__(self, channel):
@@ -50,14 +56,138 @@ class CustomersServiceStub:
                 request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomersRequest.SerializeToString,
                 response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomersResponse.FromString,
                 _registered_method=True)
+        self.UpdateCustomer = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/UpdateCustomer',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateCustomerRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateCustomerResponse.FromString,
+                _registered_method=True)
+        self.GetCustomerHistory = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/GetCustomerHistory',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.GetCustomerHistoryRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.GetCustomerHistoryResponse.FromString,
+                _registered_method=True)
+        self.CheckDuplicates = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/CheckDuplicates',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.CheckDuplicatesRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.CheckDuplicatesResponse.FromString,
+                _registered_method=True)
+        self.FindByPhone = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/FindByPhone',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.FindByPhoneRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.FindByPhoneResponse.FromString,
+                _registered_method=True)
+        self.LockCustomer = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/LockCustomer',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.LockCustomerRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.LockCustomerResponse.FromString,
+                _registered_method=True)
+        self.UnlockCustomer = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/UnlockCustomer',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UnlockCustomerRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UnlockCustomerResponse.FromString,
+                _registered_method=True)
+        self.DeleteCustomer = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/DeleteCustomer',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.DeleteCustomerRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.DeleteCustomerResponse.FromString,
+                _registered_method=True)
+        self.RestoreCustomer = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/RestoreCustomer',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.RestoreCustomerRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.RestoreCustomerResponse.FromString,
+                _registered_method=True)
+        self.ListDeletedCustomers = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/ListDeletedCustomers',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListDeletedCustomersRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListDeletedCustomersResponse.FromString,
+                _registered_method=True)
+        self.PurgeDeleted = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/PurgeDeleted',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.PurgeDeletedRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.PurgeDeletedResponse.FromString,
+                _registered_method=True)
+        self.MergeCustomers = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/MergeCustomers',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.MergeCustomersRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.MergeCustomersResponse.FromString,
+                _registered_method=True)
+        self.ShareCustomer = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/ShareCustomer',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ShareCustomerRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ShareCustomerResponse.FromString,
+                _registered_method=True)
+        self.UnshareCustomer = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/UnshareCustomer',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UnshareCustomerRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UnshareCustomerResponse.FromString,
+                _registered_method=True)
+        self.ListCustomerShares = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/ListCustomerShares',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomerSharesRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomerSharesResponse.FromString,
+                _registered_method=True)
+        self.CreateContact = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/CreateContact',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.CreateContactRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.CreateContactResponse.FromString,
+                _registered_method=True)
+        self.UpdateContact = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/UpdateContact',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateContactRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateContactResponse.FromString,
+                _registered_method=True)
+        self.ListContacts = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/ListContacts',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListContactsRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListContactsResponse.FromString,
+                _registered_method=True)
+        self.DeleteContact = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/DeleteContact',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.DeleteContactRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.DeleteContactResponse.FromString,
+                _registered_method=True)
+        self.LogActivity = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/LogActivity',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.LogActivityRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.LogActivityResponse.FromString,
+                _registered_method=True)
+        self.ListActivities = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/ListActivities',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListActivitiesRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListActivitiesResponse.FromString,
+                _registered_method=True)
+        self.DefineCustomField = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/DefineCustomField',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.DefineCustomFieldRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.DefineCustomFieldResponse.FromString,
+                _registered_method=True)
+        self.UpdateCustomField = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/UpdateCustomField',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateCustomFieldRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateCustomFieldResponse.FromString,
+                _registered_method=True)
+        self.ListCustomFields = channel.unary_unary(
+                '/crm.customers.v1.CustomersService/ListCustomFields',
+                request_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomFieldsRequest.SerializeToString,
+                response_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomFieldsResponse.FromString,
+                _registered_method=True)
 
 
 class CustomersServiceServicer:
-    """CustomersService owns the customer file.
+    """CustomersService owns the customer file: customers, contacts, follow-up activities, custom
+    field definitions, duplicates (first-come ownership), sharing, lock, recycle bin and history.
+
+    Every call is scoped to the caller from the gateway's identity metadata: a customer is visible
+    when its owner is in `x-crm-visible-owners` (absent = all) or it is shared with the caller's
+    user id or department (`x-crm-department-id`); children (contacts, activities, history) follow
+    their customer. Error codes travel in trailing metadata `x-crm-error-code`.
     """
 
     def CreateCustomer(self, request, context):
         """Creates a customer; the caller becomes owner unless owner_id is given.
+        ALREADY_EXISTS `duplicate_customer` when a hard key (company name, USCC, a person's mobile)
+        is held by another live customer; trailers name it (`x-crm-duplicate-customer-id`,
+        `x-crm-duplicate-owner-id`).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -71,7 +201,168 @@ class CustomersServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListCustomers(self, request, context):
-        """Lists customers visible to the caller, newest first, cursor-paginated.
+        """Lists customers visible to the caller (newest first unless order_by says otherwise), cursor-paginated.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateCustomer(self, request, context):
+        """Changes the fields named in update_mask; a stale expected_version is ABORTED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCustomerHistory(self, request, context):
+        """Every recorded change of a customer and its children, newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CheckDuplicates(self, request, context):
+        """Hard conflicts and soft warnings for a customer about to be saved (nothing is written).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FindByPhone(self, request, context):
+        """Customers and contacts whose phone matches (call-center lookup), within the caller's scope.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LockCustomer(self, request, context):
+        """Makes a customer read-only (`record_locked` on every write) until unlocked.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnlockCustomer(self, request, context):
+        """Lifts the lock of a customer.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteCustomer(self, request, context):
+        """Soft-deletes a customer with its contacts and activities (one deletion batch).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RestoreCustomer(self, request, context):
+        """Brings a deleted customer back with its batch; its keys are checked again.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListDeletedCustomers(self, request, context):
+        """Deleted customers (the recycle bin) visible to the caller, most recently deleted first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PurgeDeleted(self, request, context):
+        """Removes customers (and their children) deleted more than older_than_days ago.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MergeCustomers(self, request, context):
+        """Merges victim into survivor field by field; contacts and activities move; victim is deleted.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ShareCustomer(self, request, context):
+        """Grants read or edit on a customer to a user or a department (replaces an earlier grant).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnshareCustomer(self, request, context):
+        """Removes a grant.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCustomerShares(self, request, context):
+        """The grants of a customer (expired ones included, marked by expires_at).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateContact(self, request, context):
+        """Adds a contact to a customer.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateContact(self, request, context):
+        """Changes the contact fields named in update_mask; a stale expected_version is ABORTED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListContacts(self, request, context):
+        """The live contacts of a customer, primary first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteContact(self, request, context):
+        """Soft-deletes one contact.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LogActivity(self, request, context):
+        """Logs a follow-up activity; qualifying types move the customer's last_follow_up_at.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListActivities(self, request, context):
+        """The activities of a customer, newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DefineCustomField(self, request, context):
+        """Adds a custom field definition (admin).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateCustomField(self, request, context):
+        """Changes label, required flag and options of a custom field definition (admin).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCustomFields(self, request, context):
+        """The custom field definitions of an entity.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -95,6 +386,121 @@ def add_CustomersServiceServicer_to_server(servicer, server):
                     request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomersRequest.FromString,
                     response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomersResponse.SerializeToString,
             ),
+            'UpdateCustomer': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateCustomer,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateCustomerRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateCustomerResponse.SerializeToString,
+            ),
+            'GetCustomerHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCustomerHistory,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.GetCustomerHistoryRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.GetCustomerHistoryResponse.SerializeToString,
+            ),
+            'CheckDuplicates': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckDuplicates,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.CheckDuplicatesRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.CheckDuplicatesResponse.SerializeToString,
+            ),
+            'FindByPhone': grpc.unary_unary_rpc_method_handler(
+                    servicer.FindByPhone,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.FindByPhoneRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.FindByPhoneResponse.SerializeToString,
+            ),
+            'LockCustomer': grpc.unary_unary_rpc_method_handler(
+                    servicer.LockCustomer,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.LockCustomerRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.LockCustomerResponse.SerializeToString,
+            ),
+            'UnlockCustomer': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnlockCustomer,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UnlockCustomerRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UnlockCustomerResponse.SerializeToString,
+            ),
+            'DeleteCustomer': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteCustomer,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.DeleteCustomerRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.DeleteCustomerResponse.SerializeToString,
+            ),
+            'RestoreCustomer': grpc.unary_unary_rpc_method_handler(
+                    servicer.RestoreCustomer,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.RestoreCustomerRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.RestoreCustomerResponse.SerializeToString,
+            ),
+            'ListDeletedCustomers': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListDeletedCustomers,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListDeletedCustomersRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListDeletedCustomersResponse.SerializeToString,
+            ),
+            'PurgeDeleted': grpc.unary_unary_rpc_method_handler(
+                    servicer.PurgeDeleted,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.PurgeDeletedRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.PurgeDeletedResponse.SerializeToString,
+            ),
+            'MergeCustomers': grpc.unary_unary_rpc_method_handler(
+                    servicer.MergeCustomers,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.MergeCustomersRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.MergeCustomersResponse.SerializeToString,
+            ),
+            'ShareCustomer': grpc.unary_unary_rpc_method_handler(
+                    servicer.ShareCustomer,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ShareCustomerRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ShareCustomerResponse.SerializeToString,
+            ),
+            'UnshareCustomer': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnshareCustomer,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UnshareCustomerRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UnshareCustomerResponse.SerializeToString,
+            ),
+            'ListCustomerShares': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCustomerShares,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomerSharesRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomerSharesResponse.SerializeToString,
+            ),
+            'CreateContact': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateContact,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.CreateContactRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.CreateContactResponse.SerializeToString,
+            ),
+            'UpdateContact': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateContact,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateContactRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateContactResponse.SerializeToString,
+            ),
+            'ListContacts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListContacts,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListContactsRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListContactsResponse.SerializeToString,
+            ),
+            'DeleteContact': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteContact,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.DeleteContactRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.DeleteContactResponse.SerializeToString,
+            ),
+            'LogActivity': grpc.unary_unary_rpc_method_handler(
+                    servicer.LogActivity,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.LogActivityRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.LogActivityResponse.SerializeToString,
+            ),
+            'ListActivities': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListActivities,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListActivitiesRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListActivitiesResponse.SerializeToString,
+            ),
+            'DefineCustomField': grpc.unary_unary_rpc_method_handler(
+                    servicer.DefineCustomField,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.DefineCustomFieldRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.DefineCustomFieldResponse.SerializeToString,
+            ),
+            'UpdateCustomField': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateCustomField,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateCustomFieldRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateCustomFieldResponse.SerializeToString,
+            ),
+            'ListCustomFields': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCustomFields,
+                    request_deserializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomFieldsRequest.FromString,
+                    response_serializer=crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomFieldsResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'crm.customers.v1.CustomersService', rpc_method_handlers)
@@ -104,7 +510,13 @@ def add_CustomersServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class CustomersService:
-    """CustomersService owns the customer file.
+    """CustomersService owns the customer file: customers, contacts, follow-up activities, custom
+    field definitions, duplicates (first-come ownership), sharing, lock, recycle bin and history.
+
+    Every call is scoped to the caller from the gateway's identity metadata: a customer is visible
+    when its owner is in `x-crm-visible-owners` (absent = all) or it is shared with the caller's
+    user id or department (`x-crm-department-id`); children (contacts, activities, history) follow
+    their customer. Error codes travel in trailing metadata `x-crm-error-code`.
     """
 
     @staticmethod
@@ -178,6 +590,627 @@ class CustomersService:
             '/crm.customers.v1.CustomersService/ListCustomers',
             crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomersRequest.SerializeToString,
             crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateCustomer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/UpdateCustomer',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateCustomerRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateCustomerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCustomerHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/GetCustomerHistory',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.GetCustomerHistoryRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.GetCustomerHistoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckDuplicates(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/CheckDuplicates',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.CheckDuplicatesRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.CheckDuplicatesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FindByPhone(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/FindByPhone',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.FindByPhoneRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.FindByPhoneResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LockCustomer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/LockCustomer',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.LockCustomerRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.LockCustomerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnlockCustomer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/UnlockCustomer',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.UnlockCustomerRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.UnlockCustomerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteCustomer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/DeleteCustomer',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.DeleteCustomerRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.DeleteCustomerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RestoreCustomer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/RestoreCustomer',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.RestoreCustomerRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.RestoreCustomerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListDeletedCustomers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/ListDeletedCustomers',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.ListDeletedCustomersRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.ListDeletedCustomersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PurgeDeleted(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/PurgeDeleted',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.PurgeDeletedRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.PurgeDeletedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MergeCustomers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/MergeCustomers',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.MergeCustomersRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.MergeCustomersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ShareCustomer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/ShareCustomer',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.ShareCustomerRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.ShareCustomerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnshareCustomer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/UnshareCustomer',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.UnshareCustomerRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.UnshareCustomerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCustomerShares(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/ListCustomerShares',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomerSharesRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomerSharesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateContact(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/CreateContact',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.CreateContactRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.CreateContactResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateContact(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/UpdateContact',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateContactRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateContactResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListContacts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/ListContacts',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.ListContactsRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.ListContactsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteContact(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/DeleteContact',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.DeleteContactRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.DeleteContactResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LogActivity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/LogActivity',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.LogActivityRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.LogActivityResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListActivities(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/ListActivities',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.ListActivitiesRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.ListActivitiesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DefineCustomField(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/DefineCustomField',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.DefineCustomFieldRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.DefineCustomFieldResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateCustomField(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/UpdateCustomField',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateCustomFieldRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.UpdateCustomFieldResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCustomFields(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.customers.v1.CustomersService/ListCustomFields',
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomFieldsRequest.SerializeToString,
+            crm_dot_customers_dot_v1_dot_customers__service__pb2.ListCustomFieldsResponse.FromString,
             options,
             channel_credentials,
             insecure,

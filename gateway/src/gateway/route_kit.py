@@ -1,0 +1,65 @@
+"""Small pieces every resource route uses the same way: answers with ETags, the Idempotency-Key
+contract on POST, OpenAPI fragments for the headers involved, and a page of items."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from google.protobuf import struct_pb2
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from gateway.conditional import etag_for
+from gateway.idempotency import run_idempotent
+from gateway.identity.principal import Principal
+from gateway.protojson import optional_text
+from gateway.runtime import runtime_of
+
+ID_PATTERN = r"^[A-Za-z0-9_-]{1,128}$"
+PRIVATE = {"Cache-Control": "private, no-cache"}
+ETAG_HEADER_DOC = {"ETag": {"description": 'The record version, e.g. `"3"`', "schema": {"type": "string"}}}
+
+IDEMPOTENCY_PARAMETER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "maxLength": 255},
+    "description": "Repeat a POST safely: the same key and body answer the first response again (24 h); "
+    "the same key with another body is a 422.",
+}
+
+
+def if_match_parameter(required: bool) -> dict[str, Any]:
+    return {
+        "name": "If-Match",
+        "in": "header",
+        "required": required,
+        "schema": {"type": "string"},
+        "description": 'The ETag you read (e.g. `"3"`); a stale one is answered 412'
+        + (", a missing one 428." if required else "."),
+    }
+
+
+def record_response(data: dict[str, Any], version: int, *, status: int = 200, **headers: str) -> JSONResponse:
+    """`data` with its ETag and the private no-cache policy."""
+    return JSONResponse(data, status_code=status, headers={"ETag": etag_for(version), **PRIVATE, **headers})
+
+
+def page_response(items: list[dict[str, Any]], next_cursor: str) -> JSONResponse:
+    return JSONResponse({"items": items, "next_cursor": optional_text(next_cursor)}, headers=PRIVATE)
+
+
+async def idempotent(request: Request, principal: Principal, produce: Callable[[], Awaitable[Response]]) -> Response:
+    """Run a POST under the Idempotency-Key contract (the body read by `json_body` is the
+    fingerprint; a POST without a body fingerprints as null)."""
+    payload = getattr(request.state, "json_body", None)
+    return await run_idempotent(request, runtime_of(request).idempotency, principal.user_id, payload, produce)
+
+
+def to_struct(values: dict[str, Any] | None) -> struct_pb2.Struct | None:
+    if values is None:
+        return None
+    struct = struct_pb2.Struct()
+    struct.update(values)
+    return struct
