@@ -13,7 +13,23 @@ from gateway.config import Settings, load_settings
 from gateway.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from gateway.openapi import install_openapi
 from gateway.problems import install_handlers
-from gateway.routes import audit_log, auth, customers, explain, exports, health, organisation, reports, roles, users
+from gateway.routes import (
+    activities,
+    audit_log,
+    auth,
+    contacts,
+    custom_fields,
+    customer_sharing,
+    customers,
+    explain,
+    exports,
+    health,
+    organisation,
+    recycle_bin,
+    reports,
+    roles,
+    users,
+)
 from gateway.runtime import Runtime
 
 DESCRIPTION = """\
@@ -28,7 +44,10 @@ Conventions: errors are RFC 9457 `application/problem+json` with a stable `code`
 
 OPENAPI_TAGS = [
     {"name": "auth", "description": "Tokens"},
-    {"name": "customers", "description": "The customer file"},
+    {"name": "customers", "description": "The customer file: customers, sharing, recycle bin, exports"},
+    {"name": "contacts", "description": "People at a customer"},
+    {"name": "activities", "description": "The follow-up log of a customer"},
+    {"name": "custom fields", "description": "Admin-defined fields of customers and contacts"},
     {"name": "reports", "description": "Read-only reports"},
     {"name": "organisation", "description": "Users, departments, positions, groups, roles, audit log (admin)"},
     {"name": "health", "description": "Probes"},
@@ -84,7 +103,23 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     )
     app.state.runtime = rt
     install_handlers(app)
-    for module in (health, auth, customers, exports, reports, organisation, roles, users, audit_log, explain):
+    for module in (
+        health,
+        auth,
+        customers,
+        contacts,
+        activities,
+        customer_sharing,
+        custom_fields,
+        recycle_bin,
+        exports,
+        reports,
+        organisation,
+        roles,
+        users,
+        audit_log,
+        explain,
+    ):
         app.include_router(module.router)
     install_openapi(app)
     # Added last = outermost: ids, logs and metrics wrap everything, the body limit included.

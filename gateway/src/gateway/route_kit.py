@@ -7,12 +7,16 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from google.protobuf import struct_pb2
+from google.protobuf.message import Message
+from pydantic import BaseModel
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from gateway.conditional import etag_for
+from gateway.field_rules import CUSTOM
 from gateway.idempotency import run_idempotent
 from gateway.identity.principal import Principal
+from gateway.problems import ProblemError
 from gateway.protojson import optional_text
 from gateway.runtime import runtime_of
 
@@ -63,3 +67,31 @@ def to_struct(values: dict[str, Any] | None) -> struct_pb2.Struct | None:
     struct = struct_pb2.Struct()
     struct.update(values)
     return struct
+
+
+def fill_patch(body: BaseModel, patch: Message) -> list[str]:
+    """Copy the fields present in `body` (a JSON merge patch: absent = unchanged, null = clear)
+    into the proto `patch`; answer the update-mask paths (custom fields as `custom.<key>`)."""
+    paths: list[str] = []
+    for name in sorted(body.model_fields_set):
+        value = getattr(body, name)
+        if name == CUSTOM:
+            for key, custom_value in (value or {}).items():
+                paths.append(f"custom.{key}")
+                if custom_value is not None:
+                    patch.custom.update({key: custom_value})  # type: ignore[attr-defined]
+            continue
+        paths.append(name)
+        if isinstance(value, list):
+            getattr(patch, name).extend(value)
+        elif value is not None:
+            setattr(patch, name, value)
+    if not paths:
+        raise ProblemError(400, "request.empty_patch", "Name at least one field to change.")
+    return paths
+
+
+def written_fields(body: BaseModel) -> dict[str, Any]:
+    """The fields a merge patch writes, for the field-permission check (a null clears, which is a
+    write too)."""
+    return {name: ("" if getattr(body, name) is None else getattr(body, name)) for name in body.model_fields_set}

@@ -41,11 +41,13 @@ from gateway.route_kit import (
     ID_PATTERN,
     IDEMPOTENCY_PARAMETER,
     PRIVATE,
+    fill_patch,
     idempotent,
     if_match_parameter,
     page_response,
     record_response,
     to_struct,
+    written_fields,
 )
 from gateway.runtime import runtime_of
 
@@ -189,28 +191,6 @@ def _saved(reply: Any, principal: Principal) -> dict[str, Any]:
     out = customer_json(reply.customer, principal)
     out["warnings"] = [duplicate_json(w, principal) for w in reply.warnings]
     return out
-
-
-def _patch_message(body: CustomerPatch) -> tuple[pb.CustomerPatch, list[str]]:
-    """The proto patch and its field mask from the fields present in `body`."""
-    patch = pb.CustomerPatch()
-    paths: list[str] = []
-    for name in sorted(body.model_fields_set):
-        value = getattr(body, name)
-        if name == CUSTOM:
-            for key, custom_value in (value or {}).items():
-                paths.append(f"custom.{key}")
-                if custom_value is not None:
-                    patch.custom.update({key: custom_value})
-            continue
-        paths.append(name)
-        if value is None:
-            continue
-        if isinstance(value, list):
-            getattr(patch, name).extend(value)
-        else:
-            setattr(patch, name, value)
-    return patch, paths
 
 
 # ---------------------------------------------------------------- routes
@@ -377,10 +357,9 @@ async def update_customer(
     body: Annotated[CustomerPatch, Depends(json_body(CustomerPatch))],
 ) -> Response:
     version = expected_version(request.headers.get("if-match"), required=True)
-    CUSTOMER_FIELDS.refuse_unwritable(principal, {k: getattr(body, k) for k in body.model_fields_set} | _cleared(body))
-    patch, paths = _patch_message(body)
-    if not paths:
-        raise ProblemError(400, "request.empty_patch", "Name at least one field to change.")
+    CUSTOMER_FIELDS.refuse_unwritable(principal, written_fields(body))
+    patch = pb.CustomerPatch()
+    paths = fill_patch(body, patch)
     message = pb.UpdateCustomerRequest(
         id=customer_id,
         expected_version=version,
@@ -389,11 +368,6 @@ async def update_customer(
     )
     reply = await _call(request, principal, "UpdateCustomer", message, conditional=version > 0)
     return record_response(_saved(reply, principal), reply.customer.version)
-
-
-def _cleared(body: CustomerPatch) -> dict[str, Any]:
-    """Fields set to null are writes too (clearing needs the same right as setting)."""
-    return {k: "" for k in body.model_fields_set if getattr(body, k) is None}
 
 
 @router.delete(
