@@ -31,7 +31,8 @@ def test_0002_upgrades_an_existing_database_and_downgrades(database_url):
         command.upgrade(cfg, "head")
         with transaction(make_session_factory(engine)) as session:
             snap = load_snapshot(session)
-        assert snap.version == 1 and len(snap.profiles) == 8
+        # Each data migration after 0002 bumps the authz version (running gateways reload).
+        assert snap.version >= 1 and len(snap.profiles) == 8
         access = resolve(snap, "u1")
         assert access.allows("customers:create") and not access.allows("customers:export")
         assert access.owners_for("customers:view") == {"u1"}

@@ -89,7 +89,12 @@ async def test_builtin_roles_are_seeded_with_their_profiles(client, auth):
     assert roles["technician"]["scopes"] == {"*": "own"}
     callcenter = roles["callcenter_agent"]
     assert callcenter["scopes"] == {"*": "all"} and "customers:export" not in callcenter["permissions"]
-    assert {(r["field"], r["access"]) for r in callcenter["field_rules"]} == {("phone", "masked"), ("email", "masked")}
+    assert {(r["resource"], r["field"], r["access"]) for r in callcenter["field_rules"]} == {
+        ("customers", "phone", "masked"),
+        ("customers", "email", "masked"),
+        ("contacts", "phones", "masked"),
+        ("contacts", "emails", "masked"),
+    }
 
 
 async def test_roles_are_validated(client, auth):

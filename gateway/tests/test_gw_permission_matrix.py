@@ -331,5 +331,9 @@ async def test_me_tells_a_frontend_what_to_show(client, org):
     body = reply.json()
     assert body["user_id"] == org.ids["callcenter"] and body["roles"] == ["callcenter_agent"]
     assert "customers:view" in body["permissions"] and "customers:export" not in body["permissions"]
-    assert body["fields"] == {"customers": {"email": "masked", "phone": "masked"}}
+    assert body["fields"] == {
+        "customers": {"email": "masked", "phone": "masked"},
+        # Contacts are seen with customers:view, so their masking rules apply to the agent too.
+        "contacts": {"emails": "masked", "phones": "masked"},
+    }
     assert (await client.get("/v1/auth/me")).status_code == 401

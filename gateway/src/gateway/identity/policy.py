@@ -25,6 +25,10 @@ REPORTS_VIEW = "reports:view"
 # Managing the organisation (users, departments, positions, groups, roles) and reading the audit log.
 ORG_ADMIN = "organisation:admin"
 
+# Resources without a module of their own are seen with their parent's view permission: a
+# customer's contacts with `customers:view`.
+VIEWED_WITH = {"contacts": "customers"}
+
 KNOWN_PERMISSIONS = frozenset({CUSTOMERS_VIEW, CUSTOMERS_CREATE, CUSTOMERS_REVEAL, REPORTS_VIEW, ORG_ADMIN})
 
 # The vocabulary of permissions stored in role profiles: `<module>:<action>` (or `*`).
@@ -144,8 +148,9 @@ class Access:
         if not self.grants:
             return FieldAccess.EDITABLE
         best = FieldAccess.HIDDEN
+        view = f"{VIEWED_WITH.get(resource, resource)}:view"
         for grant in self.grants:
-            if grant.allows(f"{resource}:view"):
+            if grant.allows(view):
                 best = max(best, grant.field_rules.get((resource, field_name), FieldAccess.EDITABLE))
         return best
 
