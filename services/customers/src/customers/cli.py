@@ -1,10 +1,24 @@
-"""`crm-customers` command line."""
+"""`crm-customers` command line: the chassis commands, after checking this service's own settings."""
 
 import sys
 
 from crm_chassis.cli import main as chassis_main
-from customers.config import SPEC
+from crm_chassis.settings import ConfigError
+from customers.config import SPEC, load_customers_settings
+
+# Process kinds that read or write phones and emails (need the field key).
+_USES_FIELD_KEY = {"grpc", "worker", "migrate"}
 
 
-def main() -> None:
-    sys.exit(chassis_main(SPEC))
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] in _USES_FIELD_KEY:
+        try:
+            settings = load_customers_settings()
+        except ConfigError as exc:
+            print(f"crm-customers: {exc}", file=sys.stderr)
+            sys.exit(2)
+        if args[0] != "grpc":  # the gRPC server logs it itself (customers.grpc_api.server)
+            for warning in settings.local_default_warnings():
+                print(f"crm-customers: WARNING: {warning}", file=sys.stderr)
+    sys.exit(chassis_main(SPEC, argv))

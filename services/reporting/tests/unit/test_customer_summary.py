@@ -22,10 +22,17 @@ class MemoryFacts:
         self.rows[fact.customer_id] = fact
         return True
 
+    def remove(self, customer_id, *, up_to_version):
+        stored = self.rows.get(customer_id)
+        if stored is None or stored.version > up_to_version:
+            return False
+        del self.rows[customer_id]
+        return True
+
     def counts_by_owner(self, visible_owners):
         counts = {}
         for f in self.rows.values():
-            if visible_owners is None or f.owner_id in visible_owners:
+            if not f.deleted and (visible_owners is None or f.owner_id in visible_owners):
                 counts[f.owner_id] = counts.get(f.owner_id, 0) + 1
         return counts
 
@@ -61,3 +68,20 @@ def test_summary_counts_only_visible_owners_and_orders_by_count():
     assert everyone.as_of == T0 + timedelta(minutes=5)
     rep = customer_summary(facts, Caller(user_id="u1", visible_owners=frozenset({"u1"})))
     assert rep.total == 2 and [o.owner_id for o in rep.by_owner] == ["u1"]
+
+
+def test_deleted_customers_are_not_counted_and_a_purge_forgets_them():
+    from dataclasses import replace
+
+    from reporting.domain.projections import forget_customer
+
+    facts = MemoryFacts()
+    apply_customer_fact(facts, fact("c1", "u1", 1))
+    apply_customer_fact(facts, fact("c2", "u1", 1))
+    apply_customer_fact(facts, replace(fact("c1", "u1", 2), deleted=True))
+    assert customer_summary(facts, Caller()).total == 1
+    apply_customer_fact(facts, fact("c1", "u1", 3))  # restored
+    assert customer_summary(facts, Caller()).total == 2
+    assert not forget_customer(facts, "c1", 2)  # an older purge does not remove a newer state
+    assert forget_customer(facts, "c1", 4)
+    assert facts.get("c1") is None and customer_summary(facts, Caller()).total == 1

@@ -3,27 +3,218 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Protocol
+from datetime import datetime
+from typing import Any, Generic, Protocol, TypeVar
 
+from customers.domain.access import Scope, Share
+from customers.domain.activity import Activity
+from customers.domain.contact import Contact
+from customers.domain.custom_fields import FieldDefinition
 from customers.domain.customer import Customer
+from customers.domain.keys import Key
+
+T = TypeVar("T")
 
 
 @dataclasses.dataclass(frozen=True)
-class Page:
-    items: list[Customer]
+class Page(Generic[T]):
+    items: list[T]
     next_cursor: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Match:
+    """An existing live record holding a key (duplicate check, C24/C25)."""
+
+    key_type: str
+    hard: bool
+    customer_id: str
+    owner_id: str | None
+    contact_id: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class HistoryEntry:
+    customer_id: str
+    entity_type: str  # customer | contact | activity
+    entity_id: str
+    field: str
+    old: Any
+    new: Any
+    actor_id: str
+    changed_at: datetime
+    reason: str
+    change_id: str
+    version: int
+    # Personal data (phones, emails): stored encrypted.
+    sensitive: bool = False
+    id: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class OwnerPeriod:
+    """One row of owner_history (C16)."""
+
+    customer_id: str
+    from_owner: str | None
+    to_owner: str | None
+    started_at: datetime
+    reason_code: str
+    actor_id: str
+    rule_id: str | None = None
+    rule_version: int | None = None
+    ended_at: datetime | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class CustomerQuery:
+    limit: int
+    cursor: str
+    owner_id: str | None = None
+    filter: str = ""
+    order_by: str = ""
 
 
 class CustomerRepository(Protocol):
     def add(self, customer: Customer) -> None: ...
 
-    def get(self, customer_id: str) -> Customer | None: ...
+    def get(self, customer_id: str) -> Customer | None:
+        """The customer, deleted or not."""
+        ...
 
-    def page(self, *, limit: int, cursor: str, owner_id: str | None, visible_owners: frozenset[str] | None) -> Page: ...
+    def update(self, customer: Customer, *, expected_version: int) -> bool:
+        """Write every column of `customer` if the stored version is still `expected_version`."""
+        ...
+
+    def advance_follow_up(self, customer_id: str, at: datetime) -> None:
+        """Set last_follow_up_at to `at` unless it is already later (no version bump: not an edit)."""
+        ...
+
+    def page(self, query: CustomerQuery, scope: Scope) -> Page[Customer]:
+        """Live customers visible to `scope`."""
+        ...
+
+    def page_deleted(self, *, limit: int, cursor: str, scope: Scope) -> Page[Customer]: ...
+
+    def visible(self, customer_ids: list[str], scope: Scope) -> list[Customer]:
+        """The live customers among `customer_ids` that `scope` may read."""
+        ...
+
+    def purgeable(self, *, deleted_before: datetime, scope: Scope, limit: int) -> list[Customer]: ...
+
+    def purge(self, customer_id: str) -> int:
+        """Remove the customer and everything about it for good; returns how many contacts went."""
+        ...
+
+
+class ContactRepository(Protocol):
+    def add(self, contact: Contact) -> None: ...
+
+    def get(self, contact_id: str) -> Contact | None: ...
+
+    def update(self, contact: Contact, *, expected_version: int) -> bool: ...
+
+    def page(self, customer_id: str, *, limit: int, cursor: str) -> Page[Contact]: ...
+
+    def live(self, customer_id: str) -> list[Contact]: ...
+
+    def in_batch(self, customer_id: str, batch_id: str) -> list[Contact]: ...
+
+    def unset_primary(self, customer_id: str, *, except_id: str, now: datetime) -> list[Contact]:
+        """Clear the primary flag of the customer's other live contacts; returns them as changed."""
+        ...
+
+    def soft_delete_live(self, customer_id: str, *, batch_id: str, at: datetime) -> list[str]: ...
+
+    def restore_batch(self, customer_id: str, batch_id: str) -> list[str]: ...
+
+    def move(self, from_customer: str, to_customer: str, *, keep_primary: bool) -> list[str]:
+        """Re-parent the live contacts; the moved ones lose their primary flag unless keep_primary."""
+        ...
+
+    def find(self, contact_ids: list[str]) -> list[Contact]: ...
+
+    def purge_deleted(self, *, deleted_before: datetime, scope: Scope) -> int:
+        """Remove contacts deleted on their own (not with their customer) before the date."""
+        ...
+
+
+class ActivityRepository(Protocol):
+    def add(self, activity: Activity) -> None: ...
+
+    def page(self, customer_id: str, *, limit: int, cursor: str) -> Page[Activity]: ...
+
+    def soft_delete_live(self, customer_id: str, *, batch_id: str, at: datetime) -> list[str]: ...
+
+    def restore_batch(self, customer_id: str, batch_id: str) -> list[str]: ...
+
+    def move(self, from_customer: str, to_customer: str) -> list[str]: ...
+
+
+class KeyRepository(Protocol):
+    def replace(self, customer_id: str, contact_id: str | None, keys: list[Key], *, now: datetime) -> list[Match]:
+        """Make `keys` the live keys of the customer (or of one contact); returns the hard keys that
+        another live record holds (those are not written: the caller must refuse the save)."""
+        ...
+
+    def matches(self, keys: list[Key], *, exclude_customer_id: str | None) -> list[Match]:
+        """Live records of other customers holding any of `keys`."""
+        ...
+
+    def release(self, customer_id: str, *, at: datetime, contact_id: str | None = None) -> None:
+        """Mark the live keys of the customer (all, or one contact's) deleted."""
+        ...
+
+    def holders(self, key: Key, *, limit: int) -> list[tuple[str, str | None]]:
+        """(customer id, contact id) of live rows holding `key`."""
+        ...
+
+    def move_contacts(self, from_customer: str, to_customer: str) -> None: ...
+
+
+class HistoryRepository(Protocol):
+    def add(self, entries: list[HistoryEntry]) -> None: ...
+
+    def page(self, customer_id: str, *, limit: int, cursor: str) -> Page[HistoryEntry]: ...
+
+    def fields_changed_after(self, customer_id: str, version: int) -> list[str]: ...
+
+
+class OwnerHistoryRepository(Protocol):
+    def start(self, period: OwnerPeriod) -> None:
+        """Close the customer's open period (if any) at period.started_at and open `period`."""
+        ...
+
+    def periods(self, customer_id: str) -> list[OwnerPeriod]: ...
+
+
+class ShareRepository(Protocol):
+    def of(self, customer_id: str) -> list[Share]: ...
+
+    def put(self, share: Share) -> None: ...
+
+    def remove(self, customer_id: str, grantee_type: str, grantee_id: str) -> bool: ...
+
+
+class CustomFieldRepository(Protocol):
+    def definitions(self, entity: str) -> dict[str, FieldDefinition]: ...
+
+    def add(self, definition: FieldDefinition) -> bool:
+        """False when the key is taken for the entity."""
+        ...
+
+    def update(self, definition: FieldDefinition, *, expected_version: int) -> bool: ...
 
 
 class CustomersUnitOfWork(Protocol):
     customers: CustomerRepository
+    contacts: ContactRepository
+    activities: ActivityRepository
+    keys: KeyRepository
+    history: HistoryRepository
+    owners: OwnerHistoryRepository
+    shares: ShareRepository
+    custom_fields: CustomFieldRepository
 
     def __enter__(self) -> CustomersUnitOfWork: ...
 

@@ -15,6 +15,8 @@ class CustomerFact:
     created_at: datetime
     version: int
     event_at: datetime
+    # In the recycle bin (deleted or merged away): kept for the version rule, left out of counts.
+    deleted: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
