@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> None:
     up.set_defaults(fn=cmd_up)
     seed = sub.add_parser("seed", help="load demo data through the gateway")
     seed.add_argument("--demo", action="store_true")
-    seed.add_argument("--count", type=int, default=120)
+    seed.add_argument("--count", type=int, default=300)
     seed.set_defaults(fn=cmd_seed)
     sub.add_parser("status", help="health of every process").set_defaults(fn=cmd_status)
     dlq = sub.add_parser("dlq", help="dead-letter queues")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -60,6 +61,35 @@ NAMES = [
     "Woodgrove",
     "Alpine Ski",
 ]
+# region -> (city, latitude, longitude): real coordinates, so distance-based dispatch makes sense.
+CITIES = {
+    "east": [("Shanghai", 31.2304, 121.4737), ("Hangzhou", 30.2741, 120.1551), ("Nanjing", 32.0603, 118.7969)],
+    "north": [("Beijing", 39.9042, 116.4074), ("Tianjin", 39.3434, 117.3616)],
+    "south": [("Guangzhou", 23.1291, 113.2644), ("Shenzhen", 22.5431, 114.0579)],
+    "west": [("Chengdu", 30.5728, 104.0668), ("Chongqing", 29.5630, 106.5516), ("Xi'an", 34.3416, 108.9398)],
+}
+SOURCES = ["web form", "exhibition", "referral", "cold call", "partner", "online ads"]
+CLASSIFICATIONS = ["potential", "potential", "normal", "normal", "normal", "important", "vip"]
+STATUSES = ["prospect", "prospect", "active", "active", "lost"]
+TAGS = ["key account", "tender", "renewal", "price sensitive", "new market", "reference"]
+FIRST_NAMES = ["Wei", "Fang", "Min", "Jun", "Li", "Hui", "Yan", "Tao", "Lei", "Jing"]
+LAST_NAMES = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu"]
+TITLES = ["Purchasing Manager", "CEO", "IT Director", "Operations Lead", "CFO", "Engineer"]
+ACTIVITY_TYPES = ["call", "call", "visit", "email", "note", "meeting"]
+ACTIVITY_TEXT = {
+    "call": "Called about the quote; they want a second option.",
+    "visit": "On-site visit, met the team and saw the current setup.",
+    "email": "Sent the product sheet and the reference list.",
+    "note": "Budget approval expected next quarter.",
+    "meeting": "Meeting with the buying committee.",
+}
+
+
+def _problem_code(resp: httpx.Response) -> str:
+    try:
+        return str(resp.json().get("code", ""))
+    except ValueError:
+        return ""
 
 
 def _all_pages(client: httpx.Client, path: str) -> list[dict[str, Any]]:
@@ -113,30 +143,71 @@ def seed_organisation(client: httpx.Client, echo: Callable[[str], None] = print)
 
 
 def seed_demo(base_url: str, username: str, password: str, count: int, echo=print) -> int:  # type: ignore[no-untyped-def]
-    """Create the demo organisation, then `count` demo customers spread over the demo sales people;
-    returns how many customers were created."""
+    """Create the demo organisation, then `count` demo customers spread over the demo sales people,
+    each with contacts and a follow-up history of the last 60 days (some of it old enough for the
+    pool rules to act on); returns how many customers were created. Customers that already exist
+    (same name, so a duplicate) are left as they are, so running it again adds nothing twice."""
     rng = random.Random(42)
+    now = datetime.now(UTC)
     with httpx.Client(base_url=base_url, timeout=10) as client:
         login = client.post("/v1/auth/login", json={"username": username, "password": password})
         login.raise_for_status()
         client.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
         user_ids = seed_organisation(client, echo)
         owners = [user_ids[name] for name in CUSTOMER_OWNERS]
-        created = 0
+        created = existing = contacts = activities = 0
         for i in range(count):
             # Skewed ownership so the per-owner report has a shape worth looking at.
             owner = owners[min(int(rng.expovariate(0.6)), len(owners) - 1)]
+            region = rng.choice(sorted(CITIES))
+            city, lat, lon = rng.choice(CITIES[region])
+            kind = "person" if rng.random() < 0.15 else "company"
+            name = f"{rng.choice(NAMES)} {rng.choice(['Trading', 'Group', 'Systems', 'Holdings'])} {i + 1}"
             body = {
-                "name": f"{rng.choice(NAMES)} {rng.choice(['Ltd', 'Group', 'Co', 'Holdings'])} #{i + 1}",
+                "name": name if kind == "company" else f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)} {i + 1}",
+                "kind": kind,
                 "owner_id": owner,
                 "level": rng.choice(["A", "B", "B", "C", "C", "C"]),
+                "classification": rng.choice(CLASSIFICATIONS),
+                "status": rng.choice(STATUSES),
                 "industry": rng.choice(INDUSTRIES),
-                "phone": f"138{rng.randrange(10**8):08d}",
-                "email": f"contact{i + 1}@example.com",
+                "region": region,
+                "source": rng.choice(SOURCES),
+                "address": f"{rng.randint(1, 999)} Demo Road, {city}",
+                # A little jitter so customers of one city are not all on one spot.
+                "latitude": round(lat + rng.uniform(-0.08, 0.08), 5),
+                "longitude": round(lon + rng.uniform(-0.08, 0.08), 5),
+                "phones": [f"13{rng.randrange(3, 10)}{rng.randrange(10**8):08d}"],
+                "emails": [f"contact{i + 1}@example.com"],
+                "tags": rng.sample(TAGS, k=rng.randint(0, 2)),
             }
             resp = client.post("/v1/customers", json=body)
+            if resp.status_code == 409 and _problem_code(resp) == "duplicate_customer":
+                existing += 1
+                continue
             resp.raise_for_status()
+            customer_id = resp.json()["id"]
             created += 1
-            if created % 10 == 0 or created == count:
+            for c in range(rng.randint(1, 2) if kind == "company" else 0):
+                person = {
+                    "name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                    "title": rng.choice(TITLES),
+                    "phones": [f"139{rng.randrange(10**8):08d}"],
+                    "emails": [f"person{i + 1}.{c + 1}@example.com"],
+                    "primary": c == 0,
+                }
+                client.post(f"/v1/customers/{customer_id}/contacts", json=person).raise_for_status()
+                contacts += 1
+            # Follow-ups spread over the last 60 days; a fifth of the customers get none at all.
+            for _ in range(0 if rng.random() < 0.2 else rng.randint(1, 4)):
+                kind_of = rng.choice(ACTIVITY_TYPES)
+                when = now - timedelta(days=rng.uniform(0.5, 60))
+                activity = {"type": kind_of, "content": ACTIVITY_TEXT[kind_of], "occurred_at": when.isoformat()}
+                if rng.random() < 0.3:
+                    activity["next_follow_up_at"] = (now + timedelta(days=rng.randint(1, 14))).isoformat()
+                client.post(f"/v1/customers/{customer_id}/activities", json=activity).raise_for_status()
+                activities += 1
+            if created % 10 == 0 or i + 1 == count:
                 echo(f"  customers: {created}/{count}")
+        echo(f"  contacts: {contacts}, activities: {activities}, already there: {existing}")
         return created
