@@ -175,7 +175,6 @@ class FakeCustomers(cgrpc.CustomersServiceServicer):
             customers=page, page=paging_pb2.PageResponse(next_cursor=str(start + limit) if more else "")
         )
 
-
     # Read-only child lists: an unknown (or invisible) customer is NOT_FOUND, a bad cursor
     # INVALID_ARGUMENT, otherwise empty pages (gateway tests check translation, not the data).
     def _child_list(self, method, request, context, reply):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import threading
 import time
 
@@ -123,6 +125,60 @@ async def test_openapi_documents_routes_errors_and_bearer_auth(client):
     assert create["responses"]["422"]["content"][PROBLEM]["schema"]["$ref"].endswith("/Problem")
     assert "422" not in paths["/v1/customers"]["get"]["responses"]
     assert "422" not in paths["/v1/auth/login"]["post"]["responses"]
+
+
+async def test_every_operation_documents_its_answers(client):
+    """What a generated client needs, route by route (so routes added later follow suit): a success
+    model, problem+json for every error, the errors its inputs can cause, unique operation ids,
+    Retry-After with 429/503, and references that resolve."""
+    doc = (await client.get("/openapi.json")).json()
+    schemas = doc["components"]["schemas"]
+    missing: list[str] = []
+    operation_ids: dict[str, str] = {}
+    for path, item in doc["paths"].items():
+        for method, op in item.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            name = f"{method.upper()} {path}"
+            responses = op["responses"]
+            params = op.get("parameters", [])
+            kinds = {p["in"] for p in params}
+            headers = {p["name"].lower() for p in params if p["in"] == "header"}
+
+            def need(statuses, why, responses=responses, name=name):
+                missing.extend(f"{name}: {s} ({why})" for s in statuses if str(s) not in responses)
+
+            if op.get("operationId") in operation_ids:
+                missing.append(f"{name}: operationId also used by {operation_ids[op['operationId']]}")
+            operation_ids[op.get("operationId", name)] = name
+            if not op.get("summary"):
+                missing.append(f"{name}: summary")
+            successes = [s for s in responses if s.startswith("2")]
+            if not successes:
+                missing.append(f"{name}: a 2xx answer")
+            for status in successes:
+                if status != "204" and not responses[status].get("content"):
+                    missing.append(f"{name}: {status} has no content schema")
+            for status, answer in responses.items():
+                if status[0] in "45" and path != "/readyz":  # /readyz 503 is its report, not a problem
+                    content = answer.get("content", {})
+                    if content.get(PROBLEM, {}).get("schema", {}).get("$ref") != "#/components/schemas/Problem":
+                        missing.append(f"{name}: {status} is not problem+json")
+                if status in ("429", "503") and path != "/readyz" and "Retry-After" not in answer.get("headers", {}):
+                    missing.append(f"{name}: {status} without Retry-After")
+            if op.get("security"):
+                need((401, 429), "signed-in route")
+            if "requestBody" in op:
+                need((400, 413, 415), "takes a body")
+            if kinds & {"query", "path"}:
+                need((400,), "validated parameters")
+            if "idempotency-key" in headers:
+                need((409, 422), "Idempotency-Key")
+            if "if-match" in headers:
+                need((412,), "If-Match")
+    refs = set(re.findall(r'"\$ref": ?"#/components/schemas/([^"]+)"', json.dumps(doc)))
+    missing.extend(f"dangling $ref {r}" for r in sorted(refs - set(schemas)))
+    assert not missing, "\n".join(missing)
 
 
 async def test_docs_page_is_served(client):

@@ -9,6 +9,7 @@ request body is declared with `request_body_doc` and the model is published by `
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -30,8 +31,59 @@ def _is_json(content_type: str | None) -> bool:
     return media == "application/json" or (media.startswith("application/") and media.endswith("+json"))
 
 
+# Limits of what a body may hold, whatever the route: every field of this API fits them, and past
+# them the value would fail later as a 5xx (a protobuf int64, a Struct number, a service parsing
+# a nested Struct, a PostgreSQL text column) instead of being refused as input.
+MAX_DEPTH = 32
+INT64 = (-(2**63), 2**63 - 1)
+
+
+class _Refused(ValueError):
+    """A JSON number outside what the API takes (raised while parsing)."""
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
+
+
+def _parse_int(text: str) -> int:
+    value = int(text)
+    if not INT64[0] <= value <= INT64[1]:
+        raise _Refused("an integer beyond 64 bits")
+    return value
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):  # e.g. 1e999; NaN and Infinity themselves are refused as constants
+        raise _Refused("a number beyond the double range")
+    return value
+
+
+def _inspect(data: Any) -> tuple[list[str], int]:
+    """(dotted paths of every string, value or key, holding a NUL character; nesting depth).
+
+    JSON allows `\\u0000` in strings, PostgreSQL text does not (and no CRM field means one).
+    Iterative, so a deeply nested body that `json.loads` accepted cannot exhaust the stack here."""
+    found: list[str] = []
+    deepest = 0
+    stack: list[tuple[str, int, Any]] = [("", 0, data)]
+    while stack:
+        path, depth, value = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(value, str):
+            if "\x00" in value:
+                found.append(path or "(root)")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                child = f"{path}.{key}" if path else str(key)
+                if "\x00" in key:
+                    found.append(child.replace("\x00", "\\u0000"))
+                else:
+                    stack.append((child, depth + 1, item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}.{i}" if path else str(i), depth + 1, item) for i, item in enumerate(value))
+    return sorted(found), deepest
 
 
 def json_body(model: type[M]) -> Callable[[Request], Awaitable[M]]:
@@ -44,9 +96,24 @@ def json_body(model: type[M]) -> Callable[[Request], Awaitable[M]]:
         if not raw.strip():
             raise ProblemError(400, "request.malformed_json", "The request body is empty; a JSON object is expected.")
         try:
-            data = json.loads(raw, parse_constant=_reject_constant)
+            data = json.loads(raw, parse_constant=_reject_constant, parse_int=_parse_int, parse_float=_parse_float)
+        except _Refused as exc:
+            raise ProblemError(400, "request.invalid", f"The request body holds {exc}.") from None
         except (ValueError, UnicodeDecodeError, RecursionError):
             raise ProblemError(400, "request.malformed_json", "The request body is not valid JSON.") from None
+        nul, depth = _inspect(data)
+        if depth > MAX_DEPTH:
+            raise ProblemError(400, "request.invalid", f"The request body nests deeper than {MAX_DEPTH} levels.")
+        if nul:
+            raise ProblemError(
+                400,
+                "request.invalid",
+                "The request body has strings with a NUL character (\\u0000).",
+                errors=[
+                    {"field": f, "location": "body", "message": "must not contain NUL (\\u0000)", "type": "string_nul"}
+                    for f in nul[:20]
+                ],
+            )
         try:
             value = model.model_validate(data)
         except ValidationError as exc:

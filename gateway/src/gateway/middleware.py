@@ -130,9 +130,17 @@ class BodyTooLarge(ProblemError):
         )
 
 
+def _has_nul(scope: Scope) -> bool:
+    """A NUL character in the path or the query string (percent-encoded or not)."""
+    query = scope.get("query_string", b"")
+    return "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query
+
+
 class BodyLimitMiddleware:
     """Refuse bodies above `max_bytes`: at once from Content-Length (nothing is read), and by counting
-    streamed chunks otherwise (reading stops at the first chunk over the limit)."""
+    streamed chunks otherwise (reading stops at the first chunk over the limit). Also refuses, before
+    any route runs, a URL holding a NUL character: no id, filter or parameter means one, and
+    databases refuse it in text (a 400 here instead of a 5xx from a service)."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -141,6 +149,14 @@ class BodyLimitMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if _has_nul(scope):
+            await problem_response(
+                scope,
+                400,
+                "request.invalid",
+                "The URL contains a NUL character (%00), which no path or parameter accepts.",
+            )(scope, receive, send)
             return
         declared = Headers(scope=scope).get("content-length")
         if declared is not None:

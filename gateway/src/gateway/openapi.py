@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from fastapi import FastAPI
@@ -31,15 +32,36 @@ _DESCRIPTIONS = {
 }
 
 
+_RETRY_AFTER = {
+    "description": "Seconds to wait before trying again",
+    "required": True,
+    "schema": {"type": "string", "pattern": "^[0-9]+$"},
+}
+# Headers that come with a problem of this status (Retry-After is always sent with 429 and 503).
+_HEADERS: dict[int, dict[str, Any]] = {
+    401: {
+        "WWW-Authenticate": {
+            "description": '`Bearer` (no token) or `Bearer error="invalid_token"` on routes that take a token',
+            "schema": {"type": "string"},
+        }
+    },
+    429: {"Retry-After": _RETRY_AFTER},
+    503: {"Retry-After": _RETRY_AFTER},
+}
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """`responses=` entries documenting problem+json answers for `statuses`."""
-    return {
-        status: {
+    out: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        response: dict[str, Any] = {
             "description": _DESCRIPTIONS.get(status, "Error"),
             "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
-        for status in statuses
-    }
+        if status in _HEADERS:
+            response["headers"] = copy.deepcopy(_HEADERS[status])
+        out[status] = response
+    return out
 
 
 def _add_model(schemas: dict[str, Any], model: type[BaseModel]) -> None:

@@ -28,7 +28,8 @@ IDEMPOTENCY_PARAMETER = {
     "name": "Idempotency-Key",
     "in": "header",
     "required": False,
-    "schema": {"type": "string", "maxLength": 255},
+    # What gateway.idempotency accepts (else 400 idempotency.invalid_key): 1..255 visible ASCII.
+    "schema": {"type": "string", "pattern": "^[\\x21-\\x7E]{1,255}$"},
     "description": "Repeat a POST safely: the same key and body answer the first response again (24 h); "
     "the same key with another body is a 422.",
 }
@@ -39,7 +40,8 @@ def if_match_parameter(required: bool) -> dict[str, Any]:
         "name": "If-Match",
         "in": "header",
         "required": required,
-        "schema": {"type": "string"},
+        # What gateway.conditional.expected_version accepts (else 400 request.if_match_invalid).
+        "schema": {"type": "string", "pattern": '^(\\*|"[0-9]{1,18}")$'},
         "description": 'The ETag you read (e.g. `"3"`); a stale one is answered 412'
         + (", a missing one 428." if required else "."),
     }

@@ -4,7 +4,7 @@ queries, and the common problems."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
@@ -39,6 +39,18 @@ async def in_authz_transaction(request: Request, work: Callable[[Session], T]) -
     result = await in_transaction(request, work)
     await runtime_of(request).org_policy.changed()
     return result
+
+
+def not_nullable(schema: dict[str, Any]) -> None:
+    """`json_schema_extra` of an optional body field that may be left out but not sent as `null`
+    (the model says `X | None` so "absent" can be told apart; the route refuses an explicit null):
+    documents it as a plain `X`."""
+    branches = [b for b in schema.pop("anyOf", []) if b.get("type") != "null"]
+    if len(branches) == 1:
+        schema.update(branches[0])
+    elif branches:
+        schema["anyOf"] = branches
+    schema.pop("default", None)
 
 
 class PageQuery(BaseModel):

@@ -25,6 +25,7 @@ from gateway.routes.admin_common import (
     in_transaction,
     invalid,
     not_found,
+    not_nullable,
     require_current,
 )
 from gateway.store import audit
@@ -45,7 +46,7 @@ class DepartmentCreate(BaseModel):
 class DepartmentPatch(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: str | None = Field(default=None, min_length=1, max_length=200, json_schema_extra=not_nullable)
     parent_id: str | None = Field(default=None, pattern=ID_PATTERN, description="New parent; explicit null = a root")
 
 

@@ -7,7 +7,7 @@ import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 from sqlalchemy.orm import Session
 from starlette.responses import JSONResponse, Response
 
@@ -36,6 +36,20 @@ ROLE_NAME_PATTERN = r"^[a-z][a-z0-9_]{1,63}$"
 _MODULE_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _SCOPES = tuple(s.value for s in DataScope)
 _ACCESS = tuple(a.label for a in FieldAccess)
+# What the validators below accept, stated in the OpenAPI document (validation stays in the
+# validators, whose messages say more than "does not match pattern").
+PERMISSION_PATTERN = r"^(\*|[a-z][a-z0-9_]{0,63}:(" + "|".join(ACTIONS) + "))$"  # actions are [a-z-]
+Permission = Annotated[str, WithJsonSchema({"type": "string", "pattern": PERMISSION_PATTERN})]
+Scopes = Annotated[
+    dict[str, str],
+    WithJsonSchema(
+        {
+            "type": "object",
+            "propertyNames": {"pattern": r"^(\*|[a-z][a-z0-9_]{0,63})$"},
+            "additionalProperties": {"type": "string", "enum": list(_SCOPES)},
+        }
+    ),
+]
 
 
 def check_permission(text: str) -> str:
@@ -53,7 +67,9 @@ class FieldRuleModel(BaseModel):
 
     resource: str = Field(pattern=_MODULE_RE.pattern, description="e.g. `customers`")
     field: str = Field(pattern=r"^[a-z][a-z0-9_.]{0,63}$", description="e.g. `phone`")
-    access: str = Field(description="`hidden`, `masked`, `read_only` or `editable`")
+    access: str = Field(
+        description="`hidden`, `masked`, `read_only` or `editable`", json_schema_extra={"enum": list(_ACCESS)}
+    )
 
     @field_validator("access")
     @classmethod
@@ -67,10 +83,10 @@ class _Profile(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     description: str | None = Field(default=None, max_length=500)
-    permissions: list[str] | None = Field(
+    permissions: list[Permission] | None = Field(
         default=None, max_length=500, description="`<module>:<action>` (actions: view, create, ..., admin) or `*`"
     )
-    scopes: dict[str, str] | None = Field(
+    scopes: Scopes | None = Field(
         default=None,
         description="module (or `*` for every other module) -> `own`, `department`, `department_and_below`, `all`",
     )

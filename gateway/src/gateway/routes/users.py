@@ -26,6 +26,7 @@ from gateway.routes.admin_common import (
     in_transaction,
     invalid,
     not_found,
+    not_nullable,
     require_current,
 )
 from gateway.routes.roles import ROLE_NAME_PATTERN
@@ -59,13 +60,15 @@ class UserCreate(BaseModel):
 class UserPatch(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    display_name: str | None = Field(default=None, min_length=1, max_length=200)
-    password: str | None = Field(default=None, min_length=1, max_length=1024)
+    display_name: str | None = Field(default=None, min_length=1, max_length=200, json_schema_extra=not_nullable)
+    password: str | None = Field(default=None, min_length=1, max_length=1024, json_schema_extra=not_nullable)
     department_id: str | None = Field(default=None, pattern=ID_PATTERN, description="explicit null = none")
     position_id: str | None = Field(default=None, pattern=ID_PATTERN, description="explicit null = none")
-    group_ids: list[RefId] | None = Field(default=None, max_length=100)
-    roles: list[RoleName] | None = Field(default=None, max_length=50)
-    active: bool | None = Field(default=None, description="false disables the account at once")
+    group_ids: list[RefId] | None = Field(default=None, max_length=100, json_schema_extra=not_nullable)
+    roles: list[RoleName] | None = Field(default=None, max_length=50, json_schema_extra=not_nullable)
+    active: bool | None = Field(
+        default=None, description="false disables the account at once", json_schema_extra=not_nullable
+    )
 
 
 class User(BaseModel):
