@@ -15,6 +15,7 @@ from crm_chassis.envelope import Envelope, occurred_at
 from crm_chassis.worker import WorkerBase, reliable_handler
 from reporting.domain.customer_summary import CustomerFact
 from reporting.domain.projections import apply_customer_fact, forget_customer
+from reporting.events.sales_handlers import SalesHandlers
 from reporting.persistence.customer_facts import SqlCustomerFacts
 
 
@@ -34,7 +35,7 @@ def _apply(session: Session, envelope: Envelope, customer: customers_pb.Customer
     apply_customer_fact(SqlCustomerFacts(session), _fact(customer, envelope.aggregate_version, envelope))
 
 
-class ReportingWorker(WorkerBase):
+class ReportingWorker(SalesHandlers, WorkerBase):
     name = "reporting"
 
     @reliable_handler("customers", "customer_created")

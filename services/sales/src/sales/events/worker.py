@@ -1,7 +1,86 @@
-"""The sales nameko worker: heartbeat only until its handlers and timers land."""
+"""The sales nameko worker: keeps the local copy of customers from customers events and runs the
+daily sweep (contracts activated / expired, payment_overdue flags) on a timer. No grpc here."""
 
-from crm_chassis.worker import WorkerBase
+from __future__ import annotations
+
+import functools
+import logging
+import os
+
+from nameko.timer import timer
+from sqlalchemy.orm import Session
+
+from crm.customers.v1 import customers_events_pb2 as customers_ev
+from crm_chassis.envelope import Envelope, occurred_at
+from crm_chassis.worker import WorkerBase, reliable_handler
+from sales.domain.commands import customers as sync
+from sales.domain.commands.jobs import run_daily
+from sales.domain.customers import CustomerRef
+from sales.persistence.uow import Repositories, SqlSalesUnitOfWork
+
+log = logging.getLogger("crm.sales.worker")
+# How often the daily sweep runs; it is idempotent per local date, so running it often is safe.
+SWEEP_SECONDS = int(os.environ.get("CRM_SALES_SWEEP_SECONDS", "900"))
+
+
+def customer_ref(customer, envelope: Envelope, *, version: int | None = None) -> CustomerRef:  # type: ignore[no-untyped-def]
+    return CustomerRef(
+        id=customer.id,
+        name=customer.name,
+        owner_id=customer.owner_id,
+        classification=customer.classification,
+        region=customer.region,
+        deleted=customer.HasField("deleted_at"),
+        merged_into_id=customer.merged_into_id,
+        version=version if version is not None else (envelope.aggregate_version or customer.version),
+        updated_at=occurred_at(envelope),
+    )
 
 
 class Worker(WorkerBase):
     name = "sales"
+
+    @reliable_handler("customers", "customer_created")
+    def on_customer_created(self, session: Session, envelope: Envelope) -> None:
+        event = envelope.payload(customers_ev.CustomerCreated)
+        sync.apply_customer(Repositories(session).customers, customer_ref(event.customer, envelope))
+
+    @reliable_handler("customers", "customer_updated")
+    def on_customer_updated(self, session: Session, envelope: Envelope) -> None:
+        event = envelope.payload(customers_ev.CustomerUpdated)
+        sync.apply_customer(Repositories(session).customers, customer_ref(event.customer, envelope))
+
+    @reliable_handler("customers", "customer_deleted")
+    def on_customer_deleted(self, session: Session, envelope: Envelope) -> None:
+        event = envelope.payload(customers_ev.CustomerDeleted)
+        sync.apply_deleted(Repositories(session).customers, customer_ref(event.customer, envelope))
+
+    @reliable_handler("customers", "customer_restored")
+    def on_customer_restored(self, session: Session, envelope: Envelope) -> None:
+        event = envelope.payload(customers_ev.CustomerRestored)
+        sync.apply_customer(Repositories(session).customers, customer_ref(event.customer, envelope))
+
+    @reliable_handler("customers", "customer_merged")
+    def on_customer_merged(self, session: Session, envelope: Envelope) -> None:
+        event = envelope.payload(customers_ev.CustomerMerged)
+        survivor = customer_ref(event.survivor, envelope)
+        victim = customer_ref(event.victim, envelope, version=event.victim.version)
+        moved = sync.apply_merged(Repositories(session).customers, survivor, victim)
+        log.info("customer %s merged into %s: %d sales records re-pointed", victim.id, survivor.id, moved)
+
+    @timer(interval=SWEEP_SECONDS)
+    def daily_sweep(self) -> None:
+        factory = functools.partial(SqlSalesUnitOfWork, self.runtime.inbox.session_factory)
+        try:
+            result = run_daily(factory)
+        except Exception:
+            log.exception("daily sweep failed; it runs again on the next tick")
+            return
+        log.info(
+            "daily sweep %s: %d contracts activated, %d expired, %d overdue instalments flagged (%d already)",
+            result.as_of,
+            result.contracts.activated,
+            result.contracts.expired,
+            result.overdue.flagged,
+            result.overdue.already,
+        )

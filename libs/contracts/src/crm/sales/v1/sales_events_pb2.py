@@ -22,13 +22,52 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from crm.sales.v1 import sales_service_pb2 as crm_dot_sales_dot_v1_dot_sales__service__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1f\x63rm/sales/v1/sales_events.proto\x12\x0c\x63rm.sales.v1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1f\x63rm/sales/v1/sales_events.proto\x12\x0c\x63rm.sales.v1\x1a crm/sales/v1/sales_service.proto\"D\n\x12OpportunityCreated\x12.\n\x0bopportunity\x18\x01 \x01(\x0b\x32\x19.crm.sales.v1.Opportunity\"t\n\x17OpportunityStageChanged\x12.\n\x0bopportunity\x18\x01 \x01(\x0b\x32\x19.crm.sales.v1.Opportunity\x12)\n\x06\x63hange\x18\x02 \x01(\x0b\x32\x19.crm.sales.v1.StageChange\"k\n\x0eOpportunityWon\x12.\n\x0bopportunity\x18\x01 \x01(\x0b\x32\x19.crm.sales.v1.Opportunity\x12)\n\x06\x63hange\x18\x02 \x01(\x0b\x32\x19.crm.sales.v1.StageChange\"l\n\x0fOpportunityLost\x12.\n\x0bopportunity\x18\x01 \x01(\x0b\x32\x19.crm.sales.v1.Opportunity\x12)\n\x06\x63hange\x18\x02 \x01(\x0b\x32\x19.crm.sales.v1.StageChange\"/\n\tQuoteSent\x12\"\n\x05quote\x18\x01 \x01(\x0b\x32\x13.crm.sales.v1.Quote\"3\n\rQuoteAccepted\x12\"\n\x05quote\x18\x01 \x01(\x0b\x32\x13.crm.sales.v1.Quote\"4\n\x0eOrderConfirmed\x12\"\n\x05order\x18\x01 \x01(\x0b\x32\x13.crm.sales.v1.Order\"4\n\x0eOrderFulfilled\x12\"\n\x05order\x18\x01 \x01(\x0b\x32\x13.crm.sales.v1.Order\"4\n\x0eOrderCancelled\x12\"\n\x05order\x18\x01 \x01(\x0b\x32\x13.crm.sales.v1.Order\"=\n\x11\x43ontractActivated\x12(\n\x08\x63ontract\x18\x01 \x01(\x0b\x32\x16.crm.sales.v1.Contract\";\n\x0f\x43ontractExpired\x12(\n\x08\x63ontract\x18\x01 \x01(\x0b\x32\x16.crm.sales.v1.Contract\">\n\x12\x43ontractTerminated\x12(\n\x08\x63ontract\x18\x01 \x01(\x0b\x32\x16.crm.sales.v1.Contract\"=\n\x12PaymentPlanCreated\x12\'\n\x04plan\x18\x01 \x01(\x0b\x32\x19.crm.sales.v1.PaymentPlan\"9\n\x0fPaymentReceived\x12&\n\x07receipt\x18\x01 \x01(\x0b\x32\x15.crm.sales.v1.Receipt\"\xb3\x01\n\x0ePaymentOverdue\x12\x0f\n\x07plan_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\x17\n\x0f\x63ontract_number\x18\x03 \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x04 \x01(\t\x12\x10\n\x08owner_id\x18\x05 \x01(\t\x12,\n\ninstalment\x18\x06 \x01(\x0b\x32\x18.crm.sales.v1.Instalment\x12\r\n\x05\x61s_of\x18\x07 \x01(\t\"7\n\rInvoiceIssued\x12&\n\x07invoice\x18\x01 \x01(\x0b\x32\x15.crm.sales.v1.Invoice\"1\n\tTargetSet\x12$\n\x06target\x18\x01 \x01(\x0b\x32\x14.crm.sales.v1.Target\"`\n\x11\x41pprovalRequested\x12(\n\x08\x61pproval\x18\x01 \x01(\x0b\x32\x16.crm.sales.v1.Approval\x12\x10\n\x08owner_id\x18\x02 \x01(\t\x12\x0f\n\x07summary\x18\x03 \x01(\t\"^\n\x0f\x41pprovalDecided\x12(\n\x08\x61pproval\x18\x01 \x01(\x0b\x32\x16.crm.sales.v1.Approval\x12\x10\n\x08owner_id\x18\x02 \x01(\t\x12\x0f\n\x07summary\x18\x03 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'crm.sales.v1.sales_events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_OPPORTUNITYCREATED']._serialized_start=83
+  _globals['_OPPORTUNITYCREATED']._serialized_end=151
+  _globals['_OPPORTUNITYSTAGECHANGED']._serialized_start=153
+  _globals['_OPPORTUNITYSTAGECHANGED']._serialized_end=269
+  _globals['_OPPORTUNITYWON']._serialized_start=271
+  _globals['_OPPORTUNITYWON']._serialized_end=378
+  _globals['_OPPORTUNITYLOST']._serialized_start=380
+  _globals['_OPPORTUNITYLOST']._serialized_end=488
+  _globals['_QUOTESENT']._serialized_start=490
+  _globals['_QUOTESENT']._serialized_end=537
+  _globals['_QUOTEACCEPTED']._serialized_start=539
+  _globals['_QUOTEACCEPTED']._serialized_end=590
+  _globals['_ORDERCONFIRMED']._serialized_start=592
+  _globals['_ORDERCONFIRMED']._serialized_end=644
+  _globals['_ORDERFULFILLED']._serialized_start=646
+  _globals['_ORDERFULFILLED']._serialized_end=698
+  _globals['_ORDERCANCELLED']._serialized_start=700
+  _globals['_ORDERCANCELLED']._serialized_end=752
+  _globals['_CONTRACTACTIVATED']._serialized_start=754
+  _globals['_CONTRACTACTIVATED']._serialized_end=815
+  _globals['_CONTRACTEXPIRED']._serialized_start=817
+  _globals['_CONTRACTEXPIRED']._serialized_end=876
+  _globals['_CONTRACTTERMINATED']._serialized_start=878
+  _globals['_CONTRACTTERMINATED']._serialized_end=940
+  _globals['_PAYMENTPLANCREATED']._serialized_start=942
+  _globals['_PAYMENTPLANCREATED']._serialized_end=1003
+  _globals['_PAYMENTRECEIVED']._serialized_start=1005
+  _globals['_PAYMENTRECEIVED']._serialized_end=1062
+  _globals['_PAYMENTOVERDUE']._serialized_start=1065
+  _globals['_PAYMENTOVERDUE']._serialized_end=1244
+  _globals['_INVOICEISSUED']._serialized_start=1246
+  _globals['_INVOICEISSUED']._serialized_end=1301
+  _globals['_TARGETSET']._serialized_start=1303
+  _globals['_TARGETSET']._serialized_end=1352
+  _globals['_APPROVALREQUESTED']._serialized_start=1354
+  _globals['_APPROVALREQUESTED']._serialized_end=1450
+  _globals['_APPROVALDECIDED']._serialized_start=1452
+  _globals['_APPROVALDECIDED']._serialized_end=1546
 # @@protoc_insertion_point(module_scope)

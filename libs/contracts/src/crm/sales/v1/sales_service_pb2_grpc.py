@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from crm.sales.v1 import sales_service_pb2 as crm_dot_sales_dot_v1_dot_sales__service__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
 GRPC_VERSION = grpc.__version__
@@ -25,8 +26,17 @@ if _version_not_supported:
 
 
 class SalesServiceStub:
-    """SalesService will own products, price lists, opportunities, quotes, orders, contracts, payments, invoices and targets.
-    The foundation ships it with health and reflection only; its RPCs land with its own issue.
+    """SalesService owns in-sale work from the first opportunity to cash: products and price lists,
+    opportunities, quotes, orders, contracts with approval, payment plans and receipts, invoices and
+    sales targets.
+
+    Every call is scoped to the caller from the gateway's identity metadata: a record is visible when
+    its owner is in `x-crm-visible-owners` (absent = all); the catalogue (products, price lists) is
+    visible to everyone. Amounts are crm.common.v1.Money (minor units); decimals that are not money
+    (quantities, percentages) are decimal strings ("2.5"); business dates are ISO dates
+    ("2026-01-31") in the organisation's time zone. Updates carry `expected_version` (0 skips the
+    check; a stale one is ABORTED `version_conflict`). Error codes travel in trailing metadata
+    `x-crm-error-code` (field in `x-crm-error-field`).
     """
 
     def __init__(self, channel):
@@ -35,16 +45,1215 @@ class SalesServiceStub:
         Args:
             channel: A grpc.Channel.
         """
+        self.CreateProduct = channel.unary_unary(
+                '/crm.sales.v1.SalesService/CreateProduct',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateProductRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateProductResponse.FromString,
+                _registered_method=True)
+        self.GetProduct = channel.unary_unary(
+                '/crm.sales.v1.SalesService/GetProduct',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetProductRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetProductResponse.FromString,
+                _registered_method=True)
+        self.ListProducts = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ListProducts',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListProductsRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListProductsResponse.FromString,
+                _registered_method=True)
+        self.UpdateProduct = channel.unary_unary(
+                '/crm.sales.v1.SalesService/UpdateProduct',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateProductRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateProductResponse.FromString,
+                _registered_method=True)
+        self.CreatePriceList = channel.unary_unary(
+                '/crm.sales.v1.SalesService/CreatePriceList',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreatePriceListRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreatePriceListResponse.FromString,
+                _registered_method=True)
+        self.GetPriceList = channel.unary_unary(
+                '/crm.sales.v1.SalesService/GetPriceList',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetPriceListRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetPriceListResponse.FromString,
+                _registered_method=True)
+        self.ListPriceLists = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ListPriceLists',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPriceListsRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPriceListsResponse.FromString,
+                _registered_method=True)
+        self.UpdatePriceList = channel.unary_unary(
+                '/crm.sales.v1.SalesService/UpdatePriceList',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdatePriceListRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdatePriceListResponse.FromString,
+                _registered_method=True)
+        self.ResolvePrice = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ResolvePrice',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ResolvePriceRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ResolvePriceResponse.FromString,
+                _registered_method=True)
+        self.CreateOpportunity = channel.unary_unary(
+                '/crm.sales.v1.SalesService/CreateOpportunity',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateOpportunityRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateOpportunityResponse.FromString,
+                _registered_method=True)
+        self.GetOpportunity = channel.unary_unary(
+                '/crm.sales.v1.SalesService/GetOpportunity',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetOpportunityRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetOpportunityResponse.FromString,
+                _registered_method=True)
+        self.ListOpportunities = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ListOpportunities',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListOpportunitiesRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListOpportunitiesResponse.FromString,
+                _registered_method=True)
+        self.UpdateOpportunity = channel.unary_unary(
+                '/crm.sales.v1.SalesService/UpdateOpportunity',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateOpportunityRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateOpportunityResponse.FromString,
+                _registered_method=True)
+        self.ChangeOpportunityStage = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ChangeOpportunityStage',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ChangeOpportunityStageRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ChangeOpportunityStageResponse.FromString,
+                _registered_method=True)
+        self.WinOpportunity = channel.unary_unary(
+                '/crm.sales.v1.SalesService/WinOpportunity',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.WinOpportunityRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.WinOpportunityResponse.FromString,
+                _registered_method=True)
+        self.LoseOpportunity = channel.unary_unary(
+                '/crm.sales.v1.SalesService/LoseOpportunity',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.LoseOpportunityRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.LoseOpportunityResponse.FromString,
+                _registered_method=True)
+        self.ReopenOpportunity = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ReopenOpportunity',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ReopenOpportunityRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ReopenOpportunityResponse.FromString,
+                _registered_method=True)
+        self.CreateQuote = channel.unary_unary(
+                '/crm.sales.v1.SalesService/CreateQuote',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateQuoteRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateQuoteResponse.FromString,
+                _registered_method=True)
+        self.GetQuote = channel.unary_unary(
+                '/crm.sales.v1.SalesService/GetQuote',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetQuoteRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetQuoteResponse.FromString,
+                _registered_method=True)
+        self.ListQuotes = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ListQuotes',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListQuotesRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListQuotesResponse.FromString,
+                _registered_method=True)
+        self.UpdateQuote = channel.unary_unary(
+                '/crm.sales.v1.SalesService/UpdateQuote',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateQuoteRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateQuoteResponse.FromString,
+                _registered_method=True)
+        self.SubmitQuote = channel.unary_unary(
+                '/crm.sales.v1.SalesService/SubmitQuote',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SubmitQuoteRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SubmitQuoteResponse.FromString,
+                _registered_method=True)
+        self.SendQuote = channel.unary_unary(
+                '/crm.sales.v1.SalesService/SendQuote',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SendQuoteRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SendQuoteResponse.FromString,
+                _registered_method=True)
+        self.AcceptQuote = channel.unary_unary(
+                '/crm.sales.v1.SalesService/AcceptQuote',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.AcceptQuoteRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.AcceptQuoteResponse.FromString,
+                _registered_method=True)
+        self.DeclineQuote = channel.unary_unary(
+                '/crm.sales.v1.SalesService/DeclineQuote',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.DeclineQuoteRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.DeclineQuoteResponse.FromString,
+                _registered_method=True)
+        self.ReviseQuote = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ReviseQuote',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ReviseQuoteRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ReviseQuoteResponse.FromString,
+                _registered_method=True)
+        self.ListQuoteRevisions = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ListQuoteRevisions',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListQuoteRevisionsRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListQuoteRevisionsResponse.FromString,
+                _registered_method=True)
+        self.RenderQuotePdf = channel.unary_unary(
+                '/crm.sales.v1.SalesService/RenderQuotePdf',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RenderQuotePdfRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RenderQuotePdfResponse.FromString,
+                _registered_method=True)
+        self.CreateOrder = channel.unary_unary(
+                '/crm.sales.v1.SalesService/CreateOrder',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateOrderResponse.FromString,
+                _registered_method=True)
+        self.GetOrder = channel.unary_unary(
+                '/crm.sales.v1.SalesService/GetOrder',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetOrderResponse.FromString,
+                _registered_method=True)
+        self.ListOrders = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ListOrders',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListOrdersRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListOrdersResponse.FromString,
+                _registered_method=True)
+        self.UpdateOrder = channel.unary_unary(
+                '/crm.sales.v1.SalesService/UpdateOrder',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateOrderResponse.FromString,
+                _registered_method=True)
+        self.ConfirmOrder = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ConfirmOrder',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ConfirmOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ConfirmOrderResponse.FromString,
+                _registered_method=True)
+        self.FulfilOrder = channel.unary_unary(
+                '/crm.sales.v1.SalesService/FulfilOrder',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.FulfilOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.FulfilOrderResponse.FromString,
+                _registered_method=True)
+        self.CancelOrder = channel.unary_unary(
+                '/crm.sales.v1.SalesService/CancelOrder',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CancelOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CancelOrderResponse.FromString,
+                _registered_method=True)
+        self.CreateContract = channel.unary_unary(
+                '/crm.sales.v1.SalesService/CreateContract',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateContractRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateContractResponse.FromString,
+                _registered_method=True)
+        self.GetContract = channel.unary_unary(
+                '/crm.sales.v1.SalesService/GetContract',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetContractRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetContractResponse.FromString,
+                _registered_method=True)
+        self.ListContracts = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ListContracts',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListContractsRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListContractsResponse.FromString,
+                _registered_method=True)
+        self.UpdateContract = channel.unary_unary(
+                '/crm.sales.v1.SalesService/UpdateContract',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateContractRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateContractResponse.FromString,
+                _registered_method=True)
+        self.SubmitContract = channel.unary_unary(
+                '/crm.sales.v1.SalesService/SubmitContract',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SubmitContractRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SubmitContractResponse.FromString,
+                _registered_method=True)
+        self.SignContract = channel.unary_unary(
+                '/crm.sales.v1.SalesService/SignContract',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SignContractRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SignContractResponse.FromString,
+                _registered_method=True)
+        self.TerminateContract = channel.unary_unary(
+                '/crm.sales.v1.SalesService/TerminateContract',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.TerminateContractRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.TerminateContractResponse.FromString,
+                _registered_method=True)
+        self.RenderContractPdf = channel.unary_unary(
+                '/crm.sales.v1.SalesService/RenderContractPdf',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RenderContractPdfRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RenderContractPdfResponse.FromString,
+                _registered_method=True)
+        self.ListRenewalsDue = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ListRenewalsDue',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListRenewalsDueRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListRenewalsDueResponse.FromString,
+                _registered_method=True)
+        self.ApproveRecord = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ApproveRecord',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ApproveRecordRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ApproveRecordResponse.FromString,
+                _registered_method=True)
+        self.RejectRecord = channel.unary_unary(
+                '/crm.sales.v1.SalesService/RejectRecord',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RejectRecordRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RejectRecordResponse.FromString,
+                _registered_method=True)
+        self.WithdrawRecord = channel.unary_unary(
+                '/crm.sales.v1.SalesService/WithdrawRecord',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.WithdrawRecordRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.WithdrawRecordResponse.FromString,
+                _registered_method=True)
+        self.GetApproval = channel.unary_unary(
+                '/crm.sales.v1.SalesService/GetApproval',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetApprovalRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetApprovalResponse.FromString,
+                _registered_method=True)
+        self.ListPendingApprovals = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ListPendingApprovals',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPendingApprovalsRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPendingApprovalsResponse.FromString,
+                _registered_method=True)
+        self.CreatePaymentPlan = channel.unary_unary(
+                '/crm.sales.v1.SalesService/CreatePaymentPlan',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreatePaymentPlanRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreatePaymentPlanResponse.FromString,
+                _registered_method=True)
+        self.GetPaymentPlan = channel.unary_unary(
+                '/crm.sales.v1.SalesService/GetPaymentPlan',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetPaymentPlanRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetPaymentPlanResponse.FromString,
+                _registered_method=True)
+        self.ListPaymentPlans = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ListPaymentPlans',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPaymentPlansRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPaymentPlansResponse.FromString,
+                _registered_method=True)
+        self.UpdatePaymentPlan = channel.unary_unary(
+                '/crm.sales.v1.SalesService/UpdatePaymentPlan',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdatePaymentPlanRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdatePaymentPlanResponse.FromString,
+                _registered_method=True)
+        self.RecordReceipt = channel.unary_unary(
+                '/crm.sales.v1.SalesService/RecordReceipt',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RecordReceiptRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RecordReceiptResponse.FromString,
+                _registered_method=True)
+        self.GetReceipt = channel.unary_unary(
+                '/crm.sales.v1.SalesService/GetReceipt',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetReceiptRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetReceiptResponse.FromString,
+                _registered_method=True)
+        self.ListReceipts = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ListReceipts',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListReceiptsRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListReceiptsResponse.FromString,
+                _registered_method=True)
+        self.UpdateReceipt = channel.unary_unary(
+                '/crm.sales.v1.SalesService/UpdateReceipt',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateReceiptRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateReceiptResponse.FromString,
+                _registered_method=True)
+        self.VoidReceipt = channel.unary_unary(
+                '/crm.sales.v1.SalesService/VoidReceipt',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.VoidReceiptRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.VoidReceiptResponse.FromString,
+                _registered_method=True)
+        self.RequestInvoice = channel.unary_unary(
+                '/crm.sales.v1.SalesService/RequestInvoice',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RequestInvoiceRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RequestInvoiceResponse.FromString,
+                _registered_method=True)
+        self.GetInvoice = channel.unary_unary(
+                '/crm.sales.v1.SalesService/GetInvoice',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetInvoiceRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetInvoiceResponse.FromString,
+                _registered_method=True)
+        self.ListInvoices = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ListInvoices',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListInvoicesRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListInvoicesResponse.FromString,
+                _registered_method=True)
+        self.UpdateInvoice = channel.unary_unary(
+                '/crm.sales.v1.SalesService/UpdateInvoice',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateInvoiceRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateInvoiceResponse.FromString,
+                _registered_method=True)
+        self.IssueInvoice = channel.unary_unary(
+                '/crm.sales.v1.SalesService/IssueInvoice',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.IssueInvoiceRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.IssueInvoiceResponse.FromString,
+                _registered_method=True)
+        self.VoidInvoice = channel.unary_unary(
+                '/crm.sales.v1.SalesService/VoidInvoice',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.VoidInvoiceRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.VoidInvoiceResponse.FromString,
+                _registered_method=True)
+        self.CreateTarget = channel.unary_unary(
+                '/crm.sales.v1.SalesService/CreateTarget',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateTargetRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateTargetResponse.FromString,
+                _registered_method=True)
+        self.GetTarget = channel.unary_unary(
+                '/crm.sales.v1.SalesService/GetTarget',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetTargetRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetTargetResponse.FromString,
+                _registered_method=True)
+        self.ListTargets = channel.unary_unary(
+                '/crm.sales.v1.SalesService/ListTargets',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListTargetsRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListTargetsResponse.FromString,
+                _registered_method=True)
+        self.UpdateTarget = channel.unary_unary(
+                '/crm.sales.v1.SalesService/UpdateTarget',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateTargetRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateTargetResponse.FromString,
+                _registered_method=True)
+        self.GetSalesSettings = channel.unary_unary(
+                '/crm.sales.v1.SalesService/GetSalesSettings',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetSalesSettingsRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetSalesSettingsResponse.FromString,
+                _registered_method=True)
+        self.UpdateSalesSettings = channel.unary_unary(
+                '/crm.sales.v1.SalesService/UpdateSalesSettings',
+                request_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateSalesSettingsRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateSalesSettingsResponse.FromString,
+                _registered_method=True)
 
 
 class SalesServiceServicer:
-    """SalesService will own products, price lists, opportunities, quotes, orders, contracts, payments, invoices and targets.
-    The foundation ships it with health and reflection only; its RPCs land with its own issue.
+    """SalesService owns in-sale work from the first opportunity to cash: products and price lists,
+    opportunities, quotes, orders, contracts with approval, payment plans and receipts, invoices and
+    sales targets.
+
+    Every call is scoped to the caller from the gateway's identity metadata: a record is visible when
+    its owner is in `x-crm-visible-owners` (absent = all); the catalogue (products, price lists) is
+    visible to everyone. Amounts are crm.common.v1.Money (minor units); decimals that are not money
+    (quantities, percentages) are decimal strings ("2.5"); business dates are ISO dates
+    ("2026-01-31") in the organisation's time zone. Updates carry `expected_version` (0 skips the
+    check; a stale one is ABORTED `version_conflict`). Error codes travel in trailing metadata
+    `x-crm-error-code` (field in `x-crm-error-field`).
     """
+
+    def CreateProduct(self, request, context):
+        """Adds a product; ALREADY_EXISTS `product.sku_taken` when the SKU is used.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetProduct(self, request, context):
+        """Returns one product.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListProducts(self, request, context):
+        """Lists products (default order: name).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateProduct(self, request, context):
+        """Changes the product fields named in update_mask.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreatePriceList(self, request, context):
+        """Adds a price list (customer classification and/or region, effective dates, quantity tiers).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPriceList(self, request, context):
+        """Returns one price list.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPriceLists(self, request, context):
+        """Lists price lists (default order: effective_from desc).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdatePriceList(self, request, context):
+        """Changes the price list fields named in update_mask (tiers are replaced whole).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ResolvePrice(self, request, context):
+        """The unit price a line would get for a customer, quantity and date, and why.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateOpportunity(self, request, context):
+        """Creates an opportunity for an existing customer (INVALID_ARGUMENT `customer.unknown` otherwise).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetOpportunity(self, request, context):
+        """Returns one opportunity with its stage history.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListOpportunities(self, request, context):
+        """Lists opportunities visible to the caller (newest first unless order_by says otherwise).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateOpportunity(self, request, context):
+        """Changes the fields named in update_mask of an open opportunity.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ChangeOpportunityStage(self, request, context):
+        """Moves an open opportunity to another open stage (probability: the stage default unless given).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WinOpportunity(self, request, context):
+        """Closes an opportunity as won (probability 100).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LoseOpportunity(self, request, context):
+        """Closes an opportunity as lost with a reason (probability 0).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReopenOpportunity(self, request, context):
+        """Reopens a won or lost opportunity; the gateway checks the permission, a reason is required.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateQuote(self, request, context):
+        """Creates a draft quote; each line's price is resolved from the applicable price list.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetQuote(self, request, context):
+        """Returns one quote.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListQuotes(self, request, context):
+        """Lists quotes visible to the caller.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateQuote(self, request, context):
+        """Changes a draft (or approved: back to draft) quote; lines are priced again.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SubmitQuote(self, request, context):
+        """Submits a quote for special-price approval (no flow or no special price: approved without review).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendQuote(self, request, context):
+        """Sends a quote; FAILED_PRECONDITION `quote.approval_required` for an unapproved special price.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AcceptQuote(self, request, context):
+        """Records the customer's acceptance of a sent quote and creates its (draft) order.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeclineQuote(self, request, context):
+        """Records that the customer declined a sent quote.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReviseQuote(self, request, context):
+        """Opens the next revision of a sent or declined quote as a draft (the old one is kept).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListQuoteRevisions(self, request, context):
+        """The earlier revisions of a quote, oldest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderQuotePdf(self, request, context):
+        """The quote as a PDF rendered from the editable template.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateOrder(self, request, context):
+        """Creates a draft order from a won opportunity, only for an existing customer.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetOrder(self, request, context):
+        """Returns one order.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListOrders(self, request, context):
+        """Lists orders visible to the caller.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateOrder(self, request, context):
+        """Changes a draft order.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ConfirmOrder(self, request, context):
+        """draft -> confirmed (the customer must still exist).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FulfilOrder(self, request, context):
+        """confirmed -> fulfilled.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CancelOrder(self, request, context):
+        """draft or confirmed -> cancelled, with a reason.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateContract(self, request, context):
+        """Creates a draft contract over confirmed orders (value defaults to their total).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetContract(self, request, context):
+        """Returns one contract.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListContracts(self, request, context):
+        """Lists contracts visible to the caller.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateContract(self, request, context):
+        """Changes a draft contract.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SubmitContract(self, request, context):
+        """Submits a contract for approval (draft -> pending_approval).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SignContract(self, request, context):
+        """Records the signature of an approved contract; it is active at once when its start date has come.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TerminateContract(self, request, context):
+        """Terminates a signed or active contract with a reason.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderContractPdf(self, request, context):
+        """The contract as a PDF rendered from the editable template.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRenewalsDue(self, request, context):
+        """Active contracts ending within the reminder lead time of as_of.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ApproveRecord(self, request, context):
+        """Approves the current step of a record's approval (never one's own submission).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RejectRecord(self, request, context):
+        """Rejects a record's approval with a comment; the record returns to draft.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WithdrawRecord(self, request, context):
+        """The submitter withdraws a record from approval before the final decision.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetApproval(self, request, context):
+        """The approval of a record with its whole history.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPendingApprovals(self, request, context):
+        """The approvals waiting for the caller's decision, oldest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreatePaymentPlan(self, request, context):
+        """Creates the payment plan of a contract; INVALID_ARGUMENT `plan.total_mismatch` unless the instalments add up to the contract value.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPaymentPlan(self, request, context):
+        """A plan (by id or contract) with each instalment's received, outstanding and derived status as of a date.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPaymentPlans(self, request, context):
+        """Lists payment plans visible to the caller (instalments without derived states).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdatePaymentPlan(self, request, context):
+        """Replaces the instalments that have no receipts; the plan must still add up.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordReceipt(self, request, context):
+        """Records money received against a contract's plan, allocated to instalments (given lines, then FIFO by due date).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReceipt(self, request, context):
+        """Returns one receipt.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListReceipts(self, request, context):
+        """Lists receipts visible to the caller.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateReceipt(self, request, context):
+        """Changes a receipt's method, reference or note.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def VoidReceipt(self, request, context):
+        """Voids a counted receipt; the instalments' received amounts follow.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RequestInvoice(self, request, context):
+        """Requests an invoice against a contract (billing snapshot, tax rate); never beyond the contract amount.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetInvoice(self, request, context):
+        """Returns one invoice.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListInvoices(self, request, context):
+        """Lists invoices visible to the caller.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateInvoice(self, request, context):
+        """Changes the billing snapshot or note of an invoice not yet issued.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IssueInvoice(self, request, context):
+        """Issues an approved invoice with its number and issue date.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def VoidInvoice(self, request, context):
+        """Voids an approved or issued invoice with a reason.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateTarget(self, request, context):
+        """Sets a target for a month x metric x company / department / user.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTarget(self, request, context):
+        """Returns one target.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTargets(self, request, context):
+        """Lists targets (a user's targets within the caller's scope).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateTarget(self, request, context):
+        """Changes a target's value.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSalesSettings(self, request, context):
+        """The sales settings: stages, discount threshold, approval flows, grace and reminder days, time zone.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateSalesSettings(self, request, context):
+        """Changes the settings named in update_mask (admin).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
 
 def add_SalesServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
+            'CreateProduct': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateProduct,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateProductRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateProductResponse.SerializeToString,
+            ),
+            'GetProduct': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetProduct,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetProductRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetProductResponse.SerializeToString,
+            ),
+            'ListProducts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListProducts,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListProductsRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListProductsResponse.SerializeToString,
+            ),
+            'UpdateProduct': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateProduct,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateProductRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateProductResponse.SerializeToString,
+            ),
+            'CreatePriceList': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreatePriceList,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreatePriceListRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreatePriceListResponse.SerializeToString,
+            ),
+            'GetPriceList': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPriceList,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetPriceListRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetPriceListResponse.SerializeToString,
+            ),
+            'ListPriceLists': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPriceLists,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPriceListsRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPriceListsResponse.SerializeToString,
+            ),
+            'UpdatePriceList': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePriceList,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdatePriceListRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdatePriceListResponse.SerializeToString,
+            ),
+            'ResolvePrice': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResolvePrice,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ResolvePriceRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ResolvePriceResponse.SerializeToString,
+            ),
+            'CreateOpportunity': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateOpportunity,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateOpportunityRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateOpportunityResponse.SerializeToString,
+            ),
+            'GetOpportunity': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetOpportunity,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetOpportunityRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetOpportunityResponse.SerializeToString,
+            ),
+            'ListOpportunities': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListOpportunities,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListOpportunitiesRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListOpportunitiesResponse.SerializeToString,
+            ),
+            'UpdateOpportunity': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateOpportunity,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateOpportunityRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateOpportunityResponse.SerializeToString,
+            ),
+            'ChangeOpportunityStage': grpc.unary_unary_rpc_method_handler(
+                    servicer.ChangeOpportunityStage,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ChangeOpportunityStageRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ChangeOpportunityStageResponse.SerializeToString,
+            ),
+            'WinOpportunity': grpc.unary_unary_rpc_method_handler(
+                    servicer.WinOpportunity,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.WinOpportunityRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.WinOpportunityResponse.SerializeToString,
+            ),
+            'LoseOpportunity': grpc.unary_unary_rpc_method_handler(
+                    servicer.LoseOpportunity,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.LoseOpportunityRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.LoseOpportunityResponse.SerializeToString,
+            ),
+            'ReopenOpportunity': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReopenOpportunity,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ReopenOpportunityRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ReopenOpportunityResponse.SerializeToString,
+            ),
+            'CreateQuote': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateQuote,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateQuoteRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateQuoteResponse.SerializeToString,
+            ),
+            'GetQuote': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetQuote,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetQuoteRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetQuoteResponse.SerializeToString,
+            ),
+            'ListQuotes': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListQuotes,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListQuotesRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListQuotesResponse.SerializeToString,
+            ),
+            'UpdateQuote': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateQuote,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateQuoteRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateQuoteResponse.SerializeToString,
+            ),
+            'SubmitQuote': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubmitQuote,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SubmitQuoteRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SubmitQuoteResponse.SerializeToString,
+            ),
+            'SendQuote': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendQuote,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SendQuoteRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SendQuoteResponse.SerializeToString,
+            ),
+            'AcceptQuote': grpc.unary_unary_rpc_method_handler(
+                    servicer.AcceptQuote,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.AcceptQuoteRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.AcceptQuoteResponse.SerializeToString,
+            ),
+            'DeclineQuote': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeclineQuote,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.DeclineQuoteRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.DeclineQuoteResponse.SerializeToString,
+            ),
+            'ReviseQuote': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReviseQuote,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ReviseQuoteRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ReviseQuoteResponse.SerializeToString,
+            ),
+            'ListQuoteRevisions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListQuoteRevisions,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListQuoteRevisionsRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListQuoteRevisionsResponse.SerializeToString,
+            ),
+            'RenderQuotePdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderQuotePdf,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RenderQuotePdfRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RenderQuotePdfResponse.SerializeToString,
+            ),
+            'CreateOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateOrder,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateOrderRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateOrderResponse.SerializeToString,
+            ),
+            'GetOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetOrder,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetOrderRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetOrderResponse.SerializeToString,
+            ),
+            'ListOrders': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListOrders,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListOrdersRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListOrdersResponse.SerializeToString,
+            ),
+            'UpdateOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateOrder,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateOrderRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateOrderResponse.SerializeToString,
+            ),
+            'ConfirmOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.ConfirmOrder,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ConfirmOrderRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ConfirmOrderResponse.SerializeToString,
+            ),
+            'FulfilOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.FulfilOrder,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.FulfilOrderRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.FulfilOrderResponse.SerializeToString,
+            ),
+            'CancelOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.CancelOrder,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CancelOrderRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CancelOrderResponse.SerializeToString,
+            ),
+            'CreateContract': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateContract,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateContractRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateContractResponse.SerializeToString,
+            ),
+            'GetContract': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetContract,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetContractRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetContractResponse.SerializeToString,
+            ),
+            'ListContracts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListContracts,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListContractsRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListContractsResponse.SerializeToString,
+            ),
+            'UpdateContract': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateContract,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateContractRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateContractResponse.SerializeToString,
+            ),
+            'SubmitContract': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubmitContract,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SubmitContractRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SubmitContractResponse.SerializeToString,
+            ),
+            'SignContract': grpc.unary_unary_rpc_method_handler(
+                    servicer.SignContract,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SignContractRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.SignContractResponse.SerializeToString,
+            ),
+            'TerminateContract': grpc.unary_unary_rpc_method_handler(
+                    servicer.TerminateContract,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.TerminateContractRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.TerminateContractResponse.SerializeToString,
+            ),
+            'RenderContractPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderContractPdf,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RenderContractPdfRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RenderContractPdfResponse.SerializeToString,
+            ),
+            'ListRenewalsDue': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRenewalsDue,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListRenewalsDueRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListRenewalsDueResponse.SerializeToString,
+            ),
+            'ApproveRecord': grpc.unary_unary_rpc_method_handler(
+                    servicer.ApproveRecord,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ApproveRecordRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ApproveRecordResponse.SerializeToString,
+            ),
+            'RejectRecord': grpc.unary_unary_rpc_method_handler(
+                    servicer.RejectRecord,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RejectRecordRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RejectRecordResponse.SerializeToString,
+            ),
+            'WithdrawRecord': grpc.unary_unary_rpc_method_handler(
+                    servicer.WithdrawRecord,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.WithdrawRecordRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.WithdrawRecordResponse.SerializeToString,
+            ),
+            'GetApproval': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetApproval,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetApprovalRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetApprovalResponse.SerializeToString,
+            ),
+            'ListPendingApprovals': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPendingApprovals,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPendingApprovalsRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPendingApprovalsResponse.SerializeToString,
+            ),
+            'CreatePaymentPlan': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreatePaymentPlan,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreatePaymentPlanRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreatePaymentPlanResponse.SerializeToString,
+            ),
+            'GetPaymentPlan': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPaymentPlan,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetPaymentPlanRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetPaymentPlanResponse.SerializeToString,
+            ),
+            'ListPaymentPlans': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPaymentPlans,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPaymentPlansRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPaymentPlansResponse.SerializeToString,
+            ),
+            'UpdatePaymentPlan': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePaymentPlan,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdatePaymentPlanRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdatePaymentPlanResponse.SerializeToString,
+            ),
+            'RecordReceipt': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordReceipt,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RecordReceiptRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RecordReceiptResponse.SerializeToString,
+            ),
+            'GetReceipt': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReceipt,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetReceiptRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetReceiptResponse.SerializeToString,
+            ),
+            'ListReceipts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListReceipts,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListReceiptsRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListReceiptsResponse.SerializeToString,
+            ),
+            'UpdateReceipt': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateReceipt,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateReceiptRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateReceiptResponse.SerializeToString,
+            ),
+            'VoidReceipt': grpc.unary_unary_rpc_method_handler(
+                    servicer.VoidReceipt,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.VoidReceiptRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.VoidReceiptResponse.SerializeToString,
+            ),
+            'RequestInvoice': grpc.unary_unary_rpc_method_handler(
+                    servicer.RequestInvoice,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RequestInvoiceRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.RequestInvoiceResponse.SerializeToString,
+            ),
+            'GetInvoice': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetInvoice,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetInvoiceRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetInvoiceResponse.SerializeToString,
+            ),
+            'ListInvoices': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListInvoices,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListInvoicesRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListInvoicesResponse.SerializeToString,
+            ),
+            'UpdateInvoice': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateInvoice,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateInvoiceRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateInvoiceResponse.SerializeToString,
+            ),
+            'IssueInvoice': grpc.unary_unary_rpc_method_handler(
+                    servicer.IssueInvoice,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.IssueInvoiceRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.IssueInvoiceResponse.SerializeToString,
+            ),
+            'VoidInvoice': grpc.unary_unary_rpc_method_handler(
+                    servicer.VoidInvoice,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.VoidInvoiceRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.VoidInvoiceResponse.SerializeToString,
+            ),
+            'CreateTarget': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateTarget,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateTargetRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateTargetResponse.SerializeToString,
+            ),
+            'GetTarget': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTarget,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetTargetRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetTargetResponse.SerializeToString,
+            ),
+            'ListTargets': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTargets,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListTargetsRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.ListTargetsResponse.SerializeToString,
+            ),
+            'UpdateTarget': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateTarget,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateTargetRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateTargetResponse.SerializeToString,
+            ),
+            'GetSalesSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSalesSettings,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetSalesSettingsRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.GetSalesSettingsResponse.SerializeToString,
+            ),
+            'UpdateSalesSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateSalesSettings,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateSalesSettingsRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateSalesSettingsResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'crm.sales.v1.SalesService', rpc_method_handlers)
@@ -54,6 +1263,1905 @@ def add_SalesServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class SalesService:
-    """SalesService will own products, price lists, opportunities, quotes, orders, contracts, payments, invoices and targets.
-    The foundation ships it with health and reflection only; its RPCs land with its own issue.
+    """SalesService owns in-sale work from the first opportunity to cash: products and price lists,
+    opportunities, quotes, orders, contracts with approval, payment plans and receipts, invoices and
+    sales targets.
+
+    Every call is scoped to the caller from the gateway's identity metadata: a record is visible when
+    its owner is in `x-crm-visible-owners` (absent = all); the catalogue (products, price lists) is
+    visible to everyone. Amounts are crm.common.v1.Money (minor units); decimals that are not money
+    (quantities, percentages) are decimal strings ("2.5"); business dates are ISO dates
+    ("2026-01-31") in the organisation's time zone. Updates carry `expected_version` (0 skips the
+    check; a stale one is ABORTED `version_conflict`). Error codes travel in trailing metadata
+    `x-crm-error-code` (field in `x-crm-error-field`).
     """
+
+    @staticmethod
+    def CreateProduct(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/CreateProduct',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateProductRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateProductResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetProduct(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/GetProduct',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetProductRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetProductResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListProducts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ListProducts',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListProductsRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListProductsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateProduct(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/UpdateProduct',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateProductRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateProductResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreatePriceList(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/CreatePriceList',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreatePriceListRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreatePriceListResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPriceList(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/GetPriceList',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetPriceListRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetPriceListResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPriceLists(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ListPriceLists',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPriceListsRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPriceListsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdatePriceList(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/UpdatePriceList',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdatePriceListRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdatePriceListResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResolvePrice(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ResolvePrice',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ResolvePriceRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ResolvePriceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateOpportunity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/CreateOpportunity',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateOpportunityRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateOpportunityResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetOpportunity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/GetOpportunity',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetOpportunityRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetOpportunityResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListOpportunities(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ListOpportunities',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListOpportunitiesRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListOpportunitiesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateOpportunity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/UpdateOpportunity',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateOpportunityRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateOpportunityResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ChangeOpportunityStage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ChangeOpportunityStage',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ChangeOpportunityStageRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ChangeOpportunityStageResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WinOpportunity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/WinOpportunity',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.WinOpportunityRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.WinOpportunityResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LoseOpportunity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/LoseOpportunity',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.LoseOpportunityRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.LoseOpportunityResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReopenOpportunity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ReopenOpportunity',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ReopenOpportunityRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ReopenOpportunityResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateQuote(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/CreateQuote',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateQuoteRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateQuoteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetQuote(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/GetQuote',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetQuoteRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetQuoteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListQuotes(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ListQuotes',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListQuotesRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListQuotesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateQuote(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/UpdateQuote',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateQuoteRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateQuoteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitQuote(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/SubmitQuote',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.SubmitQuoteRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.SubmitQuoteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendQuote(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/SendQuote',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.SendQuoteRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.SendQuoteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AcceptQuote(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/AcceptQuote',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.AcceptQuoteRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.AcceptQuoteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeclineQuote(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/DeclineQuote',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.DeclineQuoteRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.DeclineQuoteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReviseQuote(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ReviseQuote',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ReviseQuoteRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ReviseQuoteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListQuoteRevisions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ListQuoteRevisions',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListQuoteRevisionsRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListQuoteRevisionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderQuotePdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/RenderQuotePdf',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.RenderQuotePdfRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.RenderQuotePdfResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/CreateOrder',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateOrderRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateOrderResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/GetOrder',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetOrderRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetOrderResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListOrders(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ListOrders',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListOrdersRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListOrdersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/UpdateOrder',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateOrderRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateOrderResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ConfirmOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ConfirmOrder',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ConfirmOrderRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ConfirmOrderResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FulfilOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/FulfilOrder',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.FulfilOrderRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.FulfilOrderResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CancelOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/CancelOrder',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CancelOrderRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CancelOrderResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateContract(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/CreateContract',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateContractRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateContractResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetContract(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/GetContract',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetContractRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetContractResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListContracts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ListContracts',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListContractsRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListContractsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateContract(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/UpdateContract',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateContractRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateContractResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitContract(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/SubmitContract',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.SubmitContractRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.SubmitContractResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SignContract(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/SignContract',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.SignContractRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.SignContractResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TerminateContract(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/TerminateContract',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.TerminateContractRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.TerminateContractResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderContractPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/RenderContractPdf',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.RenderContractPdfRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.RenderContractPdfResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRenewalsDue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ListRenewalsDue',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListRenewalsDueRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListRenewalsDueResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ApproveRecord(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ApproveRecord',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ApproveRecordRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ApproveRecordResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RejectRecord(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/RejectRecord',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.RejectRecordRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.RejectRecordResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WithdrawRecord(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/WithdrawRecord',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.WithdrawRecordRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.WithdrawRecordResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetApproval(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/GetApproval',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetApprovalRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetApprovalResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPendingApprovals(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ListPendingApprovals',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPendingApprovalsRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPendingApprovalsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreatePaymentPlan(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/CreatePaymentPlan',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreatePaymentPlanRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreatePaymentPlanResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPaymentPlan(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/GetPaymentPlan',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetPaymentPlanRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetPaymentPlanResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPaymentPlans(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ListPaymentPlans',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPaymentPlansRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListPaymentPlansResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdatePaymentPlan(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/UpdatePaymentPlan',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdatePaymentPlanRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdatePaymentPlanResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordReceipt(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/RecordReceipt',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.RecordReceiptRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.RecordReceiptResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReceipt(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/GetReceipt',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetReceiptRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetReceiptResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListReceipts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ListReceipts',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListReceiptsRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListReceiptsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateReceipt(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/UpdateReceipt',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateReceiptRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateReceiptResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def VoidReceipt(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/VoidReceipt',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.VoidReceiptRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.VoidReceiptResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RequestInvoice(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/RequestInvoice',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.RequestInvoiceRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.RequestInvoiceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetInvoice(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/GetInvoice',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetInvoiceRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetInvoiceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListInvoices(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ListInvoices',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListInvoicesRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListInvoicesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateInvoice(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/UpdateInvoice',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateInvoiceRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateInvoiceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IssueInvoice(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/IssueInvoice',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.IssueInvoiceRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.IssueInvoiceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def VoidInvoice(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/VoidInvoice',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.VoidInvoiceRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.VoidInvoiceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateTarget(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/CreateTarget',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateTargetRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.CreateTargetResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTarget(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/GetTarget',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetTargetRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetTargetResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTargets(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/ListTargets',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListTargetsRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.ListTargetsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateTarget(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/UpdateTarget',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateTargetRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateTargetResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSalesSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/GetSalesSettings',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetSalesSettingsRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.GetSalesSettingsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateSalesSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.SalesService/UpdateSalesSettings',
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateSalesSettingsRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_sales__service__pb2.UpdateSalesSettingsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
