@@ -175,6 +175,36 @@ class FakeCustomers(cgrpc.CustomersServiceServicer):
             customers=page, page=paging_pb2.PageResponse(next_cursor=str(start + limit) if more else "")
         )
 
+    def _customer(self, customer_id, context):
+        with self.world.lock:
+            found = [c for c in self.world.customers if c.id == customer_id]
+        if not found:
+            _abort(context, grpc.StatusCode.NOT_FOUND, "customer.not_found", f"No customer {customer_id}.")
+        return found[0]
+
+    def CreateContact(self, request, context):
+        self.world.record("CreateContact", request, context)
+        self._customer(request.customer_id, context)
+        contact = cpb.Contact(
+            id=str(uuid.uuid4()),
+            customer_id=request.customer_id,
+            name=request.name,
+            title=request.title,
+            phones=request.phones,
+            emails=request.emails,
+            primary=request.primary,
+            version=1,
+        )
+        return cpb.CreateContactResponse(contact=contact)
+
+    def LogActivity(self, request, context):
+        self.world.record("LogActivity", request, context)
+        customer = self._customer(request.customer_id, context)
+        activity = cpb.Activity(
+            id=str(uuid.uuid4()), customer_id=request.customer_id, type=request.type, content=request.content
+        )
+        return cpb.LogActivityResponse(activity=activity, customer=customer)
+
     # Read-only child lists: an unknown (or invisible) customer is NOT_FOUND, a bad cursor
     # INVALID_ARGUMENT, otherwise empty pages (gateway tests check translation, not the data).
     def _child_list(self, method, request, context, reply):

@@ -202,8 +202,8 @@ async def test_request_ids_are_echoed(client, auth):
 # ------------------------------------------------------------------ bad input
 
 
-async def test_empty_name_is_refused_by_the_service_as_400_with_its_code(client, auth, upstreams):
-    body = _assert_problem(await _create(client, auth(), name=""), 400, "customer.name_required")
+async def test_blank_name_is_refused_by_the_service_as_400_with_its_code(client, auth, upstreams):
+    body = _assert_problem(await _create(client, auth(), name="   "), 400, "customer.name_required")
     assert body["detail"] == "A customer needs a name."
     assert body["errors"] == [
         {
@@ -325,8 +325,8 @@ async def test_idempotency_keys_are_per_user(client, auth, upstreams):
 
 async def test_failed_requests_are_not_replayed(client, auth, upstreams):
     headers = auth(**{"Idempotency-Key": f"k-{uuid.uuid4()}"})
-    _assert_problem(await _create(client, headers, name=""), 400, "customer.name_required")
-    _assert_problem(await _create(client, headers, name=""), 400, "customer.name_required")
+    _assert_problem(await _create(client, headers, name="   "), 400, "customer.name_required")
+    _assert_problem(await _create(client, headers, name="   "), 400, "customer.name_required")
     assert len(upstreams.world.calls_to("CreateCustomer")) == 2
 
 

@@ -223,3 +223,21 @@ async def test_unhandled_errors_are_a_generic_500(make_client, make_settings, ca
     assert "secret" not in reply.text and "Traceback" not in reply.text
     logged = [r for r in caplog.records if r.exc_info and "secret-internal-state" in str(r.exc_info[1])]
     assert logged and logged[0].levelname == "ERROR"  # the trace stays server-side
+
+
+async def test_the_gateway_database_unreachable_is_503_not_500(make_client, make_settings):
+    from sqlalchemy.exc import OperationalError
+
+    app = create_app(make_settings())
+    broken = APIRouter()
+
+    @broken.get("/v1/db-down")
+    async def db_down() -> None:
+        raise OperationalError("SELECT 1", {}, ConnectionRefusedError("connection refused to 10.0.0.9"))
+
+    app.include_router(broken)
+    async with make_client(app) as client:
+        reply = await client.get("/v1/db-down")
+    assert reply.status_code == 503 and reply.headers["content-type"] == PROBLEM
+    assert reply.json()["code"] == "database.unavailable" and int(reply.headers["Retry-After"]) > 0
+    assert "10.0.0.9" not in reply.text

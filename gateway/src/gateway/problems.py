@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.routing import Match
@@ -219,6 +220,21 @@ def install_handlers(app: FastAPI) -> None:
             return problem_response(request, 400, "request.malformed_json", "The request body is not valid JSON.")
         return problem_response(request, 400, "request.invalid", "The request has invalid fields.", errors=errors)
 
+    async def on_database_down(request: Request, exc: Exception) -> Response:
+        # The gateway's own database (organisation, tokens, audit) cannot be reached: a retryable
+        # outage, not a bug. Errors of a query itself (DBAPIError without connection loss) are 500s.
+        assert isinstance(exc, DBAPIError)
+        if not (isinstance(exc, OperationalError) or exc.connection_invalidated):
+            return await on_unexpected(request, exc)
+        log.error("gateway database unavailable on %s %s: %s", request.method, request.url.path, exc.orig)
+        return problem_response(
+            request,
+            503,
+            "database.unavailable",
+            "The gateway's database is unavailable right now; retry later.",
+            headers={"Retry-After": "5"},
+        )
+
     async def on_unexpected(request: Request, exc: Exception) -> Response:
         log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
         return problem_response(request, 500, "internal", GENERIC_500_DETAIL)
@@ -226,4 +242,5 @@ def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, on_problem)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(DBAPIError, on_database_down)
     app.add_exception_handler(Exception, on_unexpected)

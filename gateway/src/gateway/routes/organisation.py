@@ -15,6 +15,7 @@ from gateway.identity.policy import ORG_ADMIN
 from gateway.identity.principal import Principal, require
 from gateway.openapi import problem_responses
 from gateway.problems import ProblemError
+from gateway.route_kit import IDEMPOTENCY_PARAMETER, idempotent
 from gateway.routes.admin_common import (
     ID_PATTERN,
     IF_MATCH_DOC,
@@ -88,6 +89,8 @@ def _check_parent(session: Session, parent_id: str | None) -> None:
 
 
 _WRITE_ERRORS = problem_responses(400, 401, 403, 404, 409, 413, 415, 429)
+# Creates honour Idempotency-Key: 422 for a reused key, 503 while Redis cannot keep the promise.
+_CREATE_ERRORS = problem_responses(400, 401, 403, 404, 409, 413, 415, 422, 429, 503)
 
 
 @router.post(
@@ -95,8 +98,8 @@ _WRITE_ERRORS = problem_responses(400, 401, 403, 404, 409, 413, 415, 429)
     summary="Create a department",
     status_code=201,
     response_model=Department,
-    responses=_WRITE_ERRORS,
-    openapi_extra=request_body_doc(DepartmentCreate),
+    responses=_CREATE_ERRORS,
+    openapi_extra={**request_body_doc(DepartmentCreate), "parameters": [IDEMPOTENCY_PARAMETER]},
 )
 async def create_department(
     request: Request, principal: Admin, body: Annotated[DepartmentCreate, Depends(json_body(DepartmentCreate))]
@@ -114,10 +117,13 @@ async def create_department(
         )
         return dept
 
-    dept = await in_authz_transaction(request, work)
-    return JSONResponse(
-        department_json(dept), status_code=201, headers={"Location": f"/v1/departments/{dept.id}", **NO_STORE}
-    )
+    async def produce() -> Response:
+        dept = await in_authz_transaction(request, work)
+        return JSONResponse(
+            department_json(dept), status_code=201, headers={"Location": f"/v1/departments/{dept.id}", **NO_STORE}
+        )
+
+    return await idempotent(request, principal, produce)
 
 
 @router.get(
@@ -236,8 +242,8 @@ def _named_routes(kind: str, plural: str) -> None:
         summary=f"Create a {kind}",
         status_code=201,
         response_model=Named,
-        responses=_WRITE_ERRORS,
-        openapi_extra=request_body_doc(NamedCreate),
+        responses=_CREATE_ERRORS,
+        openapi_extra={**request_body_doc(NamedCreate), "parameters": [IDEMPOTENCY_PARAMETER]},
         name=f"create_{kind}",
     )
     async def create(
@@ -257,11 +263,14 @@ def _named_routes(kind: str, plural: str) -> None:
             )
             return item
 
-        try:
-            item = await in_transaction(request, work)
-        except IntegrityError:
-            raise ProblemError(409, f"{plural}.name_taken", f"A {kind} named {body.name!r} exists.") from None
-        return JSONResponse({"id": item.id, "name": item.name}, status_code=201, headers=NO_STORE)
+        async def produce() -> Response:
+            try:
+                item = await in_transaction(request, work)
+            except IntegrityError:
+                raise ProblemError(409, f"{plural}.name_taken", f"A {kind} named {body.name!r} exists.") from None
+            return JSONResponse({"id": item.id, "name": item.name}, status_code=201, headers=NO_STORE)
+
+        return await idempotent(request, principal, produce)
 
     @router.patch(
         f"/v1/{plural}/{{item_id}}",

@@ -16,6 +16,7 @@ from gateway.identity.policy import ACTIONS, ALL, ORG_ADMIN, DataScope, FieldAcc
 from gateway.identity.principal import Principal, require
 from gateway.openapi import problem_responses
 from gateway.problems import ProblemError
+from gateway.route_kit import IDEMPOTENCY_PARAMETER, idempotent
 from gateway.routes.admin_common import (
     IF_MATCH_DOC,
     NO_STORE,
@@ -188,8 +189,8 @@ async def get_role(
     summary="Create a role",
     status_code=201,
     response_model=Role,
-    responses=problem_responses(400, 401, 403, 409, 413, 415, 429),
-    openapi_extra=request_body_doc(RoleCreate),
+    responses=problem_responses(400, 401, 403, 409, 413, 415, 422, 429, 503),
+    openapi_extra={**request_body_doc(RoleCreate), "parameters": [IDEMPOTENCY_PARAMETER]},
 )
 async def create_role(
     request: Request, principal: Admin, body: Annotated[RoleCreate, Depends(json_body(RoleCreate))]
@@ -211,8 +212,13 @@ async def create_role(
         assert role is not None
         return role
 
-    role = await in_authz_transaction(request, work)
-    return JSONResponse(role_json(role), status_code=201, headers={"Location": f"/v1/roles/{role.name}", **NO_STORE})
+    async def produce() -> Response:
+        role = await in_authz_transaction(request, work)
+        return JSONResponse(
+            role_json(role), status_code=201, headers={"Location": f"/v1/roles/{role.name}", **NO_STORE}
+        )
+
+    return await idempotent(request, principal, produce)
 
 
 @router.patch(

@@ -16,6 +16,7 @@ from gateway.identity.policy import ALL, ORG_ADMIN
 from gateway.identity.principal import Principal, require
 from gateway.openapi import problem_responses
 from gateway.problems import ProblemError
+from gateway.route_kit import IDEMPOTENCY_PARAMETER, idempotent
 from gateway.routes.admin_common import (
     ID_PATTERN,
     IF_MATCH_DOC,
@@ -153,16 +154,15 @@ def _check_password(request: Request, password: str, username: str) -> None:
     summary="Create a user",
     status_code=201,
     response_model=User,
-    responses=problem_responses(400, 401, 403, 409, 413, 415, 429),
-    openapi_extra=request_body_doc(UserCreate),
+    responses=problem_responses(400, 401, 403, 409, 413, 415, 422, 429, 503),
+    openapi_extra={**request_body_doc(UserCreate), "parameters": [IDEMPOTENCY_PARAMETER]},
 )
 async def create_user(
     request: Request, principal: Admin, body: Annotated[UserCreate, Depends(json_body(UserCreate))]
 ) -> Response:
     _check_password(request, body.password, body.username)
-    password_hash = await runtime_of(request).accounts.hash_password(body.password)
 
-    def work(session: Session) -> dict[str, Any]:
+    def work(session: Session, password_hash: str) -> dict[str, Any]:
         if user_store.find_by_username(session, body.username) is not None:
             raise ProblemError(409, "users.username_taken", f"The username {body.username!r} is taken.")
         _check_references(
@@ -192,8 +192,13 @@ async def create_user(
         )
         return user_json(session, user)
 
-    created = await in_authz_transaction(request, work)
-    return JSONResponse(created, status_code=201, headers={"Location": f"/v1/users/{created['id']}", **NO_STORE})
+    async def produce() -> Response:
+        # Hashing is slow on purpose; a replayed request skips it.
+        password_hash = await runtime_of(request).accounts.hash_password(body.password)
+        created = await in_authz_transaction(request, lambda session: work(session, password_hash))
+        return JSONResponse(created, status_code=201, headers={"Location": f"/v1/users/{created['id']}", **NO_STORE})
+
+    return await idempotent(request, principal, produce)
 
 
 @router.get(
