@@ -2,6 +2,11 @@
 
 A service subclasses it to expose its repositories, and gives it a translator that turns
 its domain events into (event_type, proto payload, aggregate id, aggregate version).
+
+A unit of work can also join a transaction that is already open (an event handler's, which
+claims the inbox row in it): give it a session factory returning that session. It then neither
+begins, commits nor closes; its changes and events are committed, or rolled back, with the
+handler's transaction, so an event is applied and its consequences published exactly once.
 """
 
 from __future__ import annotations
@@ -41,9 +46,13 @@ class UnitOfWork:
         self._producer = producer
         self._translate = translate
         self.session: Session
+        self._joined = False
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
+        self._joined = self.session.in_transaction()
+        if self._joined:
+            return self
         self.session.begin()
         if self._read_only:
             # On SQLite a read-only unit takes no write lock (see crm_chassis.db).
@@ -53,6 +62,8 @@ class UnitOfWork:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        if self._joined:
+            return  # the transaction belongs to the caller, who commits or rolls it back
         if self.session.in_transaction():
             self.session.rollback()
         self.session.close()
@@ -76,4 +87,7 @@ class UnitOfWork:
     def commit(self) -> None:
         if self._read_only:
             raise RuntimeError("a read-only unit of work cannot commit")
+        if self._joined:
+            self.session.flush()
+            return
         self.session.commit()

@@ -81,3 +81,30 @@ def test_unroutable_event_stays_in_outbox_until_a_queue_exists(db, vhost, channe
     assert relay.publish_pending() == 1
     relay.close()
     assert len(eventually(lambda: drain(channel, queue), what="the retried event")) == 1
+
+
+def test_a_joined_unit_of_work_commits_and_rolls_back_with_its_host_transaction(db):
+    from crm_chassis.db import transaction
+
+    _, factory = db
+    kept, dropped = str(uuid.uuid4()), str(uuid.uuid4())
+    with transaction(factory) as session:
+        with UnitOfWork(lambda: session, OUTBOX, "customers", translate) as uow:
+            uow.session.execute(THINGS.insert().values(id=kept, n=1))
+            uow.record((kept, 1))
+            uow.commit()
+        assert session.in_transaction(), "joining must not end the host's transaction"
+    try:
+        with transaction(factory) as session:
+            with UnitOfWork(lambda: session, OUTBOX, "customers", translate) as uow:
+                uow.session.execute(THINGS.insert().values(id=dropped, n=2))
+                uow.record((dropped, 1))
+                uow.commit()
+            raise RuntimeError("the handler fails after the unit of work")
+    except RuntimeError:
+        pass
+    with factory() as s:
+        ids = {row.id for row in s.execute(select(THINGS.c.id))}
+        events = {json.loads(row.body)["aggregate_id"] for row in s.execute(select(OUTBOX.c.body))}
+    assert kept in ids and kept in events
+    assert dropped not in ids and dropped not in events
