@@ -5,6 +5,7 @@ import sys
 from crm_chassis.cli import main as chassis_main
 from crm_chassis.settings import ConfigError
 from customers.config import SPEC, load_customers_settings
+from customers.import_config import load_import_settings
 
 # Process kinds that read or write phones and emails (need the field key).
 _USES_FIELD_KEY = {"grpc", "worker", "migrate"}
@@ -15,6 +16,7 @@ def main(argv: list[str] | None = None) -> None:
     if args and args[0] in _USES_FIELD_KEY:
         try:
             settings = load_customers_settings()
+            load_import_settings()  # CRM_CUSTOMERS_IMPORT_*: fail fast here too
         except ConfigError as exc:
             print(f"crm-customers: {exc}", file=sys.stderr)
             sys.exit(2)

@@ -12,9 +12,10 @@ import binascii
 import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from crm_chassis.service import ServiceSpec
-from crm_chassis.settings import env, load
+from crm_chassis.settings import env, load, parse_positive_int
 
 SPEC = ServiceSpec(
     name="customers",
@@ -50,6 +51,34 @@ def parse_field_key(raw: str) -> bytes:
 LOCAL_FIELD_KEY = parse_field_key(LOCAL_FIELD_KEY_B64)
 
 
+def parse_timezone(raw: str) -> ZoneInfo:
+    """An IANA time zone name (e.g. Asia/Shanghai)."""
+    try:
+        return ZoneInfo(raw.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {raw!r} (use an IANA name such as Asia/Shanghai)") from None
+
+
+def parse_share(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError("must be a number between 0 and 1") from None
+    if not 0 < value <= 1:
+        raise ValueError("must be a number between 0 (exclusive) and 1")
+    return value
+
+
+def parse_days(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError("must be a whole number of days") from None
+    if value < 0:
+        raise ValueError("must be 0 or more")
+    return value
+
+
 @dataclasses.dataclass(frozen=True)
 class CustomersSettings:
     field_key: bytes = env(
@@ -58,6 +87,37 @@ class CustomersSettings:
         "required outside local runs",
         default=LOCAL_FIELD_KEY,
         parse=parse_field_key,
+    )
+
+    org_timezone: ZoneInfo = env(  # noqa: RUF009 - ZoneInfo is immutable
+        "CRM_ORG_TIMEZONE",
+        "the organisation's IANA time zone: business dates (pool days, claim limits) are local dates",
+        default=ZoneInfo("Asia/Shanghai"),
+        parse=parse_timezone,
+    )
+    pool_job_seconds: int = env(
+        "CRM_CUSTOMERS_POOL_JOB_SECONDS",
+        "how often the worker runs the pool jobs (reminders, recycle sweep, follow-ups, purge); idempotent",
+        default=600,
+        parse=parse_positive_int,
+    )
+    purge_retention_days: int = env(
+        "CRM_CUSTOMERS_PURGE_RETENTION_DAYS",
+        "days a deleted customer stays in the recycle bin before the timer purges it",
+        default=30,
+        parse=parse_days,
+    )
+    recycle_max_share: float = env(
+        "CRM_CUSTOMERS_RECYCLE_MAX_SHARE",
+        "a sweep that would recycle more than this share of owned customers stops for an admin (O4)",
+        default=0.05,
+        parse=parse_share,
+    )
+    recycle_guard_min: int = env(
+        "CRM_CUSTOMERS_RECYCLE_GUARD_MIN",
+        "the share guard never stops a sweep of this many customers or fewer",
+        default=10,
+        parse=parse_days,
     )
 
     def local_default_warnings(self) -> list[str]:

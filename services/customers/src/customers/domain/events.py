@@ -72,3 +72,47 @@ class ContactUpdated:
 class ActivityLogged:
     activity: Activity
     customer_version: int
+
+
+@dataclasses.dataclass(frozen=True)
+class CustomerOwnerChanged:
+    """claim, release, assign, transfer or recycle (one per customer)."""
+
+    customer: Customer
+    from_owner_id: str | None
+    to_owner_id: str | None
+    reason: str
+    pool_id: str | None = None
+    note: str = ""
+    rule_id: str | None = None
+    rule_version: int | None = None
+    cascade: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class CustomerReturnedToPool:
+    customer: Customer
+    pool_id: str
+    previous_owner_id: str | None
+    reason: str  # release | recycle
+    trigger: str = ""
+    rule_id: str | None = None
+    rule_version: int | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class PoolRecycleWarning:
+    customer: Customer
+    days_left: int
+    recycle_on: str  # local ISO date
+    trigger: str
+    rule_id: str
+    rule_version: int
+
+
+@dataclasses.dataclass(frozen=True)
+class FollowUpDue:
+    activity: Activity
+    owner_id: str | None
+    customer_name: str
+    customer_version: int

@@ -8,6 +8,7 @@ blind index; the values here are the plain normalised forms.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 
@@ -56,13 +57,18 @@ def _is_word_char(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LN"
 
 
+_ASCII_NON_WORD = re.compile(r"[^0-9A-Za-z]+")
+
+
 def _letters(text: str) -> str:
+    if text.isascii():  # the same answer, faster: in ASCII exactly letters and digits are L*/N*
+        return _ASCII_NON_WORD.sub("", text)
     return "".join(ch for ch in text if _is_word_char(ch))
 
 
 def _strip_latin(text: str, suffix: str) -> str | None:
     """`text` without the trailing `suffix` (spaces and punctuation ignored), or None."""
-    wanted = _letters(suffix)
+    wanted = _SUFFIX_LETTERS.get(suffix) or _letters(suffix)
     i = len(text)
     j = len(wanted)
     while j > 0:
@@ -91,13 +97,18 @@ def _strip_cjk(text: str, suffix: str) -> str | None:
     return rest
 
 
+# Computed once (they are constants): the latin suffixes' letters, and every suffix longest first.
+_SUFFIX_LETTERS = {s: _letters(s) for s in _LATIN_SUFFIXES}
+_SUFFIXES = sorted(
+    [(s, _strip_cjk) for s in _CJK_SUFFIXES] + [(s, _strip_latin) for s in _LATIN_SUFFIXES],
+    key=lambda item: -len(_letters(item[0]) or item[0]),
+)
+
+
 def company_name_key(name: str) -> str:
     """The C20 key of a company name: "ACME Co., Ltd." and "acme ltd" give "acme"."""
     text = unicodedata.normalize("NFKC", name).casefold().translate(_BRACKETS)
-    suffixes = sorted(
-        [(s, _strip_cjk) for s in _CJK_SUFFIXES] + [(s, _strip_latin) for s in _LATIN_SUFFIXES],
-        key=lambda item: -len(_letters(item[0]) or item[0]),
-    )
+    suffixes = _SUFFIXES
     changed = True
     while changed:
         changed = False
@@ -126,8 +137,12 @@ class PhoneKey:
     mobile: bool  # a mainland-China mobile number
 
 
+@functools.lru_cache(maxsize=4096)
 def phone_key(raw: str, region: str = "CN") -> PhoneKey | None:
-    """The C21 key of a phone number; None if `raw` holds no plausible number at all."""
+    """The C21 key of a phone number; None if `raw` holds no plausible number at all.
+
+    Pure and its answer immutable, so it is memoised: a save (and an import batch) computes the
+    key of each number more than once (validation, then the record's keys)."""
     text = unicodedata.normalize("NFKC", raw).strip()
     extension = ""
     match = _EXTENSION.search(text)

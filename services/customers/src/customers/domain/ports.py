@@ -215,6 +215,7 @@ class CustomersUnitOfWork(Protocol):
     owners: OwnerHistoryRepository
     shares: ShareRepository
     custom_fields: CustomFieldRepository
+    pools: PoolRepository
 
     def __enter__(self) -> CustomersUnitOfWork: ...
 
@@ -223,3 +224,66 @@ class CustomersUnitOfWork(Protocol):
     def record(self, event: object) -> None: ...
 
     def commit(self) -> None: ...
+
+
+class PoolRepository(Protocol):
+    """Pools, their rules, claim counters and the once-only job records (C5, C12, O1)."""
+
+    def all(self) -> list[Any]:
+        """Every pool (domain.pool.Pool), active or not."""
+        ...
+
+    def rule(self, pool_id: str) -> Any:
+        """The pool's current rule (domain.pool.StoredRule), or None."""
+        ...
+
+    def add_rule(self, stored: Any) -> None: ...
+
+    def take_from_pool(self, customer_id: str, pool_id: str, owner_id: str, *, at: datetime) -> bool:
+        """C9: one conditional UPDATE (owner NULL, still in `pool_id`); False when someone was first."""
+        ...
+
+    def lock_customer(self, customer_id: str) -> Customer | None:
+        """The live customer, row-locked for this transaction (`FOR UPDATE SKIP LOCKED` on
+        PostgreSQL); None when it is gone or another transaction holds it."""
+        ...
+
+    def count_claims(self, user_id: str, pool_id: str, day: Any) -> int:
+        """The user's successful claims on the local day; the counter row is locked until commit."""
+        ...
+
+    def add_claim(self, user_id: str, pool_id: str, day: Any) -> None: ...
+
+    def owned_count(self, owner_id: str) -> int:
+        """Live customers the user owns, customers with a deal excluded (C18)."""
+        ...
+
+    def owned_ids(self, owner_id: str, *, limit: int) -> list[str]: ...
+
+    def owned_batch(self, *, after_id: str, limit: int) -> list[Customer]:
+        """Live owned customers in id order after `after_id` (keyset walk of the jobs, O3)."""
+        ...
+
+    def owned_total(self) -> int: ...
+
+    def pool_page(self, query: CustomerQuery, pool_ids: list[str]) -> Page[Customer]: ...
+
+    def remove_shares(self, customer_id: str) -> int: ...
+
+    def grace(self, customer_ids: list[str]) -> dict[str, Any]:
+        """customer id -> grace_until (local date) for those that have one."""
+        ...
+
+    def put_grace(self, customer_id: str, pool_id: str, rule_version: int, until: Any) -> None: ...
+
+    def clear_grace(self, customer_id: str) -> None: ...
+
+    def mark_reminder(self, customer_id: str, tier: int, day: Any, *, at: datetime) -> bool:
+        """Record that the warning was sent; False when it already was (O1)."""
+        ...
+
+    def due_follow_ups(self, as_of: datetime, *, limit: int) -> list[Activity]:
+        """Live activities whose next_follow_up_at has come and whose reminder was not sent."""
+        ...
+
+    def mark_follow_up(self, activity_id: str, *, at: datetime) -> bool: ...

@@ -60,4 +60,48 @@ def translate(event: object) -> tuple[str, Message, str, int]:
         a = event.activity
         payload = ev.ActivityLogged(activity=activity_to_proto(a), counts_as_follow_up=a.counts_as_follow_up)
         return "activity_logged", payload, a.customer_id, event.customer_version
+    if isinstance(event, de.CustomerOwnerChanged):
+        c = event.customer
+        payload = ev.CustomerOwnerChanged(
+            customer=customer_to_proto(c),
+            from_owner_id=event.from_owner_id or "",
+            to_owner_id=event.to_owner_id or "",
+            reason=event.reason,
+            rule_id=event.rule_id or "",
+            rule_version=event.rule_version or 0,
+            cascade=event.cascade,
+            pool_id=event.pool_id or "",
+            note=event.note,
+        )
+        return "customer_owner_changed", payload, c.id, c.version
+    if isinstance(event, de.CustomerReturnedToPool):
+        c = event.customer
+        payload = ev.CustomerReturnedToPool(
+            customer=customer_to_proto(c),
+            pool_id=event.pool_id,
+            previous_owner_id=event.previous_owner_id or "",
+            reason=event.reason,
+            trigger=event.trigger,
+            rule_id=event.rule_id or "",
+            rule_version=event.rule_version or 0,
+        )
+        return "customer_returned_to_pool", payload, c.id, c.version
+    if isinstance(event, de.PoolRecycleWarning):
+        c = event.customer
+        payload = ev.PoolRecycleWarning(
+            customer=customer_to_proto(c),
+            owner_id=c.owner_id or "",
+            days_left=event.days_left,
+            recycle_on=event.recycle_on,
+            trigger=event.trigger,
+            rule_id=event.rule_id,
+            rule_version=event.rule_version,
+        )
+        return "pool_recycle_warning", payload, c.id, c.version
+    if isinstance(event, de.FollowUpDue):
+        act = event.activity
+        payload = ev.FollowUpDue(
+            activity=activity_to_proto(act), owner_id=event.owner_id or "", customer_name=event.customer_name
+        )
+        return "follow_up_due", payload, act.customer_id, event.customer_version
     raise TypeError(f"no published event for {type(event).__name__}")

@@ -1,6 +1,6 @@
 """Events the customers service publishes and consumes (README 'Events' table must match)."""
 
-from crm_chassis.topology import BusRegistry, Publishes
+from crm_chassis.topology import BusRegistry, Consumes, Publishes
 
 REGISTRY = BusRegistry(
     service="customers",
@@ -15,6 +15,14 @@ REGISTRY = BusRegistry(
         Publishes("contact_created", "crm.customers.v1.ContactCreated"),
         Publishes("contact_updated", "crm.customers.v1.ContactUpdated"),
         Publishes("activity_logged", "crm.customers.v1.ActivityLogged"),
+        Publishes("customer_owner_changed", "crm.customers.v1.CustomerOwnerChanged"),
+        Publishes("customer_returned_to_pool", "crm.customers.v1.CustomerReturnedToPool"),
+        Publishes("pool_recycle_warning", "crm.customers.v1.PoolRecycleWarning"),
+        Publishes("follow_up_due", "crm.customers.v1.FollowUpDue"),
     ),
-    consumes=(),
+    consumes=(
+        # Deals made in sales: the last deal time moves and the customer becomes active (issue 4).
+        Consumes("sales", "opportunity_won", "crm.sales.v1.OpportunityWon", "on_opportunity_won"),
+        Consumes("sales", "order_confirmed", "crm.sales.v1.OrderConfirmed", "on_order_confirmed"),
+    ),
 )

@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     Index,
@@ -214,5 +215,149 @@ custom_field_definitions = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
+# The customer pool (C5, C12, C15, O1).
+customer_pools = Table(
+    "customer_pools",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    Column("name", String(100), nullable=False),
+    # Departments whose members see the pool; empty = everyone.
+    Column("department_ids", JSON, nullable=False),
+    Column("priority", Integer, nullable=False),
+    Column("active", Boolean, nullable=False),
+    # The reasons a manual release may give (C15).
+    Column("release_reasons", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Versioned rule sets per pool (C5): the current rule is the highest version.
+pool_rules = Table(
+    "pool_rules",
+    metadata,
+    Column("pool_id", String(_ID), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("no_follow_up_days", Integer, nullable=True),
+    Column("no_deal_days", Integer, nullable=True),
+    Column("remind_days", JSON, nullable=False),
+    Column("reclaim_cooldown_days", Integer, nullable=False),
+    Column("claimable_after_days", Integer, nullable=False),
+    Column("owned_cap", Integer, nullable=True),
+    Column("owned_cap_by_level", JSON, nullable=False),
+    Column("daily_claim_limit", Integer, nullable=True),
+    Column("exempt_levels", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(_USER), nullable=False),
+)
+
+# Successful claims per user, pool and local date (C12), locked in the claim transaction.
+claim_counters = Table(
+    "claim_counters",
+    metadata,
+    Column("user_id", String(_USER), primary_key=True),
+    Column("pool_id", String(_ID), primary_key=True),
+    Column("local_date", Date, primary_key=True),
+    Column("count", Integer, nullable=False),
+)
+
+# Each recycle warning is sent once per customer, tier and local date (O1).
+pool_reminders_sent = Table(
+    "pool_reminders_sent",
+    metadata,
+    Column("customer_id", String(_ID), primary_key=True),
+    Column("tier", Integer, primary_key=True),
+    Column("local_date", Date, primary_key=True),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+)
+
+# Each follow-up reminder (an activity's next_follow_up_at) is sent once.
+follow_up_reminders_sent = Table(
+    "follow_up_reminders_sent",
+    metadata,
+    Column("activity_id", String(_ID), primary_key=True),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+)
+
+# C5: customers a new rule made due at once are not recycled before `grace_until` (local date).
+pool_grace = Table(
+    "pool_grace",
+    metadata,
+    Column("customer_id", String(_ID), primary_key=True),
+    Column("pool_id", String(_ID), nullable=False),
+    Column("rule_version", Integer, nullable=False),
+    Column("grace_until", Date, nullable=False),
+)
+
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)
+
+# Saved list views (C30): private to their owner or shared with everyone.
+customer_views = Table(
+    "customer_views",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    Column("owner_id", String(_USER), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("filter", Text, nullable=False),
+    Column("order_by", String(200), nullable=False),
+    Column("columns", JSON, nullable=False),
+    Column("shared", Boolean, nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_customer_views_owner", "owner_id", "name"),
+    Index("ix_customer_views_shared", "shared", "name"),
+)
+
+# CSV import jobs (C26): the file (encrypted, cleared when done), the importer's identity, and the
+# last committed row, so a restarted import continues where it stopped.
+customer_import_jobs = Table(
+    "customer_import_jobs",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("mode", String(24), nullable=False),
+    Column("dry_run", Boolean, nullable=False),
+    Column("file_name", String(200), nullable=False),
+    Column("created_by", String(_USER), nullable=False),
+    # user_id, department_id, visible_owners (null = all), roles, correlation_id.
+    Column("caller", JSON, nullable=False),
+    Column("column_map", JSON, nullable=False),
+    Column("payload", Text, nullable=True),
+    Column("total_rows", Integer, nullable=False),
+    Column("processed_rows", Integer, nullable=False),
+    Column("created", Integer, nullable=False),
+    Column("updated", Integer, nullable=False),
+    Column("skipped", Integer, nullable=False),
+    Column("duplicates", Integer, nullable=False),
+    Column("invalid", Integer, nullable=False),
+    Column("error", Text, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True), nullable=True),
+    Index("ix_customer_import_jobs_creator", "created_by", "created_at", "id"),
+    Index("ix_customer_import_jobs_status", "status", "created_at"),
+)
+
+# Per-row results of an import job (the report).
+customer_import_rows = Table(
+    "customer_import_rows",
+    metadata,
+    Column("job_id", String(_ID), primary_key=True),
+    Column("row_no", Integer, primary_key=True),
+    Column("outcome", String(16), nullable=False),
+    Column("customer_id", String(_ID), nullable=True),
+    Column("code", String(64), nullable=False),
+    Column("field", String(80), nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
+# The hard keys a dry run would have created, so a later row of the same file is reported as a
+# duplicate of it (a real run finds those in customer_keys).
+customer_import_keys = Table(
+    "customer_import_keys",
+    metadata,
+    Column("job_id", String(_ID), primary_key=True),
+    Column("key_type", String(32), primary_key=True),
+    Column("key_value", String(255), primary_key=True),
+    Column("row_no", Integer, nullable=False),
+)

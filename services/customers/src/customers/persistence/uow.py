@@ -8,6 +8,7 @@ from crm_chassis.uow import UnitOfWork
 from customers.crypto import FieldCrypto
 from customers.events.outgoing import translate
 from customers.persistence.children import SqlActivities, SqlContacts
+from customers.persistence.pool import SqlPools
 from customers.persistence.records import SqlCustomFields, SqlHistory, SqlKeys, SqlOwnerHistory, SqlShares
 from customers.persistence.repository import SqlCustomerRepository
 from customers.persistence.tables import outbox
@@ -22,6 +23,7 @@ class SqlCustomersUnitOfWork(UnitOfWork):
     owners: SqlOwnerHistory
     shares: SqlShares
     custom_fields: SqlCustomFields
+    pools: SqlPools
 
     def __init__(self, session_factory: sessionmaker[Session], *, crypto: FieldCrypto, read_only: bool = False) -> None:
         super().__init__(session_factory, outbox, "customers", translate, read_only=read_only)
@@ -38,4 +40,5 @@ class SqlCustomersUnitOfWork(UnitOfWork):
         self.owners = SqlOwnerHistory(session)
         self.shares = SqlShares(session)
         self.custom_fields = SqlCustomFields(session)
+        self.pools = SqlPools(session, crypto)
         return self

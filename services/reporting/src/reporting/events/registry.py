@@ -16,6 +16,10 @@ _CUSTOMERS = (
     ("contact_created", "ContactCreated"),
     ("contact_updated", "ContactUpdated"),
     ("activity_logged", "ActivityLogged"),
+    ("customer_owner_changed", "CustomerOwnerChanged"),
+    ("customer_returned_to_pool", "CustomerReturnedToPool"),
+    ("pool_recycle_warning", "PoolRecycleWarning"),
+    ("follow_up_due", "FollowUpDue"),
 )
 
 # Every sales event: no read model yet, consumed by the no-op handlers in sales_handlers.py.

@@ -66,6 +66,23 @@ class ReportingWorker(SalesHandlers, WorkerBase):
         # The victim has its own version (the envelope's is the survivor's).
         apply_customer_fact(facts, _fact(event.victim, event.victim.version, envelope))
 
+    @reliable_handler("customers", "customer_owner_changed")
+    def on_customer_owner_changed(self, session: Session, envelope: Envelope) -> None:
+        """claim / release / assign / transfer / recycle: the owner counts follow."""
+        _apply(session, envelope, envelope.payload(customers_ev.CustomerOwnerChanged).customer)
+
+    @reliable_handler("customers", "customer_returned_to_pool")
+    def on_customer_returned_to_pool(self, session: Session, envelope: Envelope) -> None:
+        _apply(session, envelope, envelope.payload(customers_ev.CustomerReturnedToPool).customer)
+
+    @reliable_handler("customers", "pool_recycle_warning")
+    def on_pool_recycle_warning(self, session: Session, envelope: Envelope) -> None:
+        """A notification, not a state change: consumed and recorded in the inbox only."""
+
+    @reliable_handler("customers", "follow_up_due")
+    def on_follow_up_due(self, session: Session, envelope: Envelope) -> None:
+        """A notification, not a state change: consumed and recorded in the inbox only."""
+
     @reliable_handler("customers", "customer_purged")
     def on_customer_purged(self, session: Session, envelope: Envelope) -> None:
         event = envelope.payload(customers_ev.CustomerPurged)

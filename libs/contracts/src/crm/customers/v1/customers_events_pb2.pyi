@@ -88,3 +88,71 @@ class ActivityLogged(_message.Message):
     activity: _customers_service_pb2.Activity
     counts_as_follow_up: bool
     def __init__(self, activity: _Optional[_Union[_customers_service_pb2.Activity, _Mapping]] = ..., counts_as_follow_up: _Optional[bool] = ...) -> None: ...
+
+class CustomerOwnerChanged(_message.Message):
+    __slots__ = ("customer", "from_owner_id", "to_owner_id", "reason", "rule_id", "rule_version", "cascade", "pool_id", "note")
+    CUSTOMER_FIELD_NUMBER: _ClassVar[int]
+    FROM_OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    TO_OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    RULE_ID_FIELD_NUMBER: _ClassVar[int]
+    RULE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    CASCADE_FIELD_NUMBER: _ClassVar[int]
+    POOL_ID_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    customer: _customers_service_pb2.Customer
+    from_owner_id: str
+    to_owner_id: str
+    reason: str
+    rule_id: str
+    rule_version: int
+    cascade: bool
+    pool_id: str
+    note: str
+    def __init__(self, customer: _Optional[_Union[_customers_service_pb2.Customer, _Mapping]] = ..., from_owner_id: _Optional[str] = ..., to_owner_id: _Optional[str] = ..., reason: _Optional[str] = ..., rule_id: _Optional[str] = ..., rule_version: _Optional[int] = ..., cascade: _Optional[bool] = ..., pool_id: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
+
+class CustomerReturnedToPool(_message.Message):
+    __slots__ = ("customer", "pool_id", "previous_owner_id", "reason", "trigger", "rule_id", "rule_version")
+    CUSTOMER_FIELD_NUMBER: _ClassVar[int]
+    POOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    TRIGGER_FIELD_NUMBER: _ClassVar[int]
+    RULE_ID_FIELD_NUMBER: _ClassVar[int]
+    RULE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    customer: _customers_service_pb2.Customer
+    pool_id: str
+    previous_owner_id: str
+    reason: str
+    trigger: str
+    rule_id: str
+    rule_version: int
+    def __init__(self, customer: _Optional[_Union[_customers_service_pb2.Customer, _Mapping]] = ..., pool_id: _Optional[str] = ..., previous_owner_id: _Optional[str] = ..., reason: _Optional[str] = ..., trigger: _Optional[str] = ..., rule_id: _Optional[str] = ..., rule_version: _Optional[int] = ...) -> None: ...
+
+class PoolRecycleWarning(_message.Message):
+    __slots__ = ("customer", "owner_id", "days_left", "recycle_on", "trigger", "rule_id", "rule_version")
+    CUSTOMER_FIELD_NUMBER: _ClassVar[int]
+    OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    DAYS_LEFT_FIELD_NUMBER: _ClassVar[int]
+    RECYCLE_ON_FIELD_NUMBER: _ClassVar[int]
+    TRIGGER_FIELD_NUMBER: _ClassVar[int]
+    RULE_ID_FIELD_NUMBER: _ClassVar[int]
+    RULE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    customer: _customers_service_pb2.Customer
+    owner_id: str
+    days_left: int
+    recycle_on: str
+    trigger: str
+    rule_id: str
+    rule_version: int
+    def __init__(self, customer: _Optional[_Union[_customers_service_pb2.Customer, _Mapping]] = ..., owner_id: _Optional[str] = ..., days_left: _Optional[int] = ..., recycle_on: _Optional[str] = ..., trigger: _Optional[str] = ..., rule_id: _Optional[str] = ..., rule_version: _Optional[int] = ...) -> None: ...
+
+class FollowUpDue(_message.Message):
+    __slots__ = ("activity", "owner_id", "customer_name")
+    ACTIVITY_FIELD_NUMBER: _ClassVar[int]
+    OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_NAME_FIELD_NUMBER: _ClassVar[int]
+    activity: _customers_service_pb2.Activity
+    owner_id: str
+    customer_name: str
+    def __init__(self, activity: _Optional[_Union[_customers_service_pb2.Activity, _Mapping]] = ..., owner_id: _Optional[str] = ..., customer_name: _Optional[str] = ...) -> None: ...
