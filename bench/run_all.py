@@ -1,6 +1,6 @@
 """Run every benchmark and print one summary table (figures, floors, ARCHITECTURE §11 ceilings, ratios).
 
-`python -m bench.run_all [--db sqlite|postgresql|both] [--seconds 20] [--events 3000]` (`make bench`).
+`python -m bench.run_all [--db sqlite|postgresql|both] [--seconds 20] [--events 3000] [--rows 50000]` (`make bench`).
 Each benchmark starts and removes its own private suite per database. Figures are printed, never
 asserted: the exit status is 0 when every benchmark ran (floors met or not), 1 if one failed to
 run, 130 on Ctrl-C.
@@ -14,7 +14,7 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 
-from bench import event_pipeline, gateway_read, report
+from bench import customer_import, event_pipeline, gateway_read, report
 from bench.report import Row, say
 from bench.suite import add_db_argument, databases, interrupt_on_signals
 
@@ -33,11 +33,12 @@ def _attempt(what: str, job: Callable[[], list[Row]], failures: list[str]) -> li
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """CLI entry: run both benchmarks on the chosen databases, then print the summary."""
+    """CLI entry: run every benchmark on the chosen databases, then print the summary."""
     parser = argparse.ArgumentParser(prog="python -m bench.run_all", description=__doc__)
     add_db_argument(parser)
     gateway_read.add_arguments(parser)
     event_pipeline.add_arguments(parser)
+    customer_import.add_arguments(parser)
     args = parser.parse_args(argv)
     interrupt_on_signals()
     facts = report.machine_facts()
@@ -58,12 +59,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             rows += _attempt(f"{gateway_read.NAME}/{db}", read, failures)
             rows += _attempt(f"{event_pipeline.NAME}/{db}", pipeline, failures)
+
+            def import_rows(db: str = db) -> list[Row]:
+                return customer_import.run(db, rows=args.rows, existing=args.existing)
+
+            rows += _attempt(f"{customer_import.NAME}/{db}", import_rows, failures)
     except KeyboardInterrupt:
         say("interrupted; every suite started so far was cleaned up")
         return 130
     notes = [
         f"HTTP load generator: {', '.join(sorted(generators)) or 'n/a'}; concurrency {gateway_read.CONCURRENCY}; "
-        f"{args.seconds:.0f}s per read phase; {args.events} events per pipeline run",
+        f"{args.seconds:.0f}s per read phase; {args.events} events per pipeline run; "
+        f"{args.rows} rows per customer import",
         f"total run time {time.monotonic() - started:.0f}s",
         *(f"FAILED TO RUN: {f}" for f in failures),
     ]

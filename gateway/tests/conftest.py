@@ -30,10 +30,14 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
 from crm.common.v1 import paging_pb2
+from crm.customers.v1 import customer_pool_service_pb2 as ppb
+from crm.customers.v1 import customer_pool_service_pb2_grpc as pgrpc
 from crm.customers.v1 import customers_service_pb2 as cpb
 from crm.customers.v1 import customers_service_pb2_grpc as cgrpc
 from crm.reporting.v1 import reporting_service_pb2 as rpb
 from crm.reporting.v1 import reporting_service_pb2_grpc as rgrpc
+from crm.sales.v1 import sales_service_pb2 as spb
+from crm.sales.v1 import sales_service_pb2_grpc as sgrpc
 from crm_chassis.db import make_engine, make_session_factory, transaction
 from gateway.app import create_app
 from gateway.config import Settings, load_settings
@@ -244,6 +248,36 @@ class FakeCustomers(cgrpc.CustomersServiceServicer):
         return cpb.ListCustomFieldsResponse()
 
 
+class FakeCustomerPool(pgrpc.CustomerPoolServiceServicer):
+    """The pool: customers of the world without an owner (G5: everyone sees the pool)."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+
+    def ListPoolCustomers(self, request, context):
+        self.world.record("ListPoolCustomers", request, context)
+        if request.page.cursor and not request.page.cursor.isdigit():
+            _abort(context, grpc.StatusCode.INVALID_ARGUMENT, "page.cursor_invalid", "bad cursor", field="cursor")
+        with self.world.lock:
+            rows = [c for c in self.world.customers if not c.owner_id]
+        return ppb.ListPoolCustomersResponse(
+            customers=[ppb.PoolCustomer(customer=c, contact_details_masked=True) for c in rows]
+        )
+
+    def ClaimCustomers(self, request, context):
+        metadata = self.world.record("ClaimCustomers", request, context)
+        claimed = []
+        with self.world.lock:
+            for c in self.world.customers:
+                if c.id in request.customer_ids and not c.owner_id:
+                    c.owner_id = metadata.get("x-crm-user-id", "")
+                    c.version += 1
+                    claimed.append(c)
+        if len(claimed) != len(request.customer_ids):
+            _abort(context, grpc.StatusCode.FAILED_PRECONDITION, "pool.not_in_pool", "not in the pool")
+        return ppb.ClaimCustomersResponse(customers=claimed)
+
+
 class FakeReporting(rgrpc.ReportingServiceServicer):
     def __init__(self, world: World) -> None:
         self.world = world
@@ -265,6 +299,39 @@ class FakeReporting(rgrpc.ReportingServiceServicer):
         return reply
 
 
+class FakeSales(sgrpc.SalesServiceServicer):
+    """The sales service as far as the gateway's own tests need it (the real one is exercised by
+    tests/e2e/test_sales_through_gateway.py): every list is empty (a cursor that is not a number
+    is INVALID_ARGUMENT, like the service), everything else NOT_FOUND. Calls are recorded."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+
+
+def _fake_sales_method(name: str, output: type):  # type: ignore[no-untyped-def]
+    def method(self, request, context):  # type: ignore[no-untyped-def]
+        self.world.record(name, request, context)
+        if name.startswith("List"):
+            page = request.options.page if hasattr(request, "options") else getattr(request, "page", None)
+            if page is not None and page.cursor and not page.cursor.isdigit():
+                _abort(
+                    context, grpc.StatusCode.INVALID_ARGUMENT, "page.cursor_invalid", "cursor is not valid", "cursor"
+                )
+            return output()
+        _abort(context, grpc.StatusCode.NOT_FOUND, "resource.not_found", f"{name}: no such record")
+
+    method.__name__ = name
+    return method
+
+
+for _method in spb.DESCRIPTOR.services_by_name["SalesService"].methods:
+    setattr(
+        FakeSales,
+        _method.name,
+        _fake_sales_method(_method.name, getattr(spb, _method.output_type.name)),
+    )
+
+
 class FakeUpstreams:
     """One real gRPC server per upstream on 127.0.0.1:<free port>, each with a health service."""
 
@@ -281,8 +348,11 @@ class FakeUpstreams:
             health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
             if name == "customers":
                 cgrpc.add_CustomersServiceServicer_to_server(FakeCustomers(self.world), server)
+                pgrpc.add_CustomerPoolServiceServicer_to_server(FakeCustomerPool(self.world), server)
             elif name == "reporting":
                 rgrpc.add_ReportingServiceServicer_to_server(FakeReporting(self.world), server)
+            elif name == "sales":
+                sgrpc.add_SalesServiceServicer_to_server(FakeSales(self.world), server)
             port = server.add_insecure_port("127.0.0.1:0")
             server.start()
             self.servers[name] = server

@@ -337,3 +337,54 @@ async def test_me_tells_a_frontend_what_to_show(client, org):
         "contacts": {"emails": "masked", "phones": "masked"},
     }
     assert (await client.get("/v1/auth/me")).status_code == 401
+
+
+# The sales routes (issue 6, gateway migration 0004): which lists each role may read (the fake
+# sales service answers empty pages, so only the permission and the scope sent are checked).
+SALES_LISTS = {
+    "products": "/v1/products",
+    "opportunities": "/v1/opportunities",
+    "quotes": "/v1/quotes",
+    "orders": "/v1/orders",
+    "contracts": "/v1/contracts",
+    "payments": "/v1/receipts",
+    "invoices": "/v1/invoices",
+    "targets": "/v1/targets",
+}
+ALL_SALES = set(SALES_LISTS)
+SALES_EXPECTED = {
+    "admin2": ALL_SALES,
+    "manager": ALL_SALES,
+    "rep_e1": ALL_SALES,
+    "marketer": {"products", "opportunities"},
+    "svc_manager": {"products", "orders", "contracts"},
+    "svc_agent": {"products", "orders", "contracts"},
+    "tech1": set(),
+    "callcenter": {"opportunities", "orders", "contracts"},
+}
+
+
+@pytest.mark.parametrize("who", list(SALES_EXPECTED))
+async def test_sales_matrix(client, org, upstreams, who):
+    headers = org.headers[who]
+    for module, path in SALES_LISTS.items():
+        reply = await client.get(path, headers=headers)
+        allowed = module in SALES_EXPECTED[who]
+        assert reply.status_code == (200 if allowed else 403), (module, reply.text)
+        if allowed:
+            assert reply.json() == {"items": [], "next_cursor": None}
+    if "opportunities" in SALES_EXPECTED[who]:
+        sent = upstreams.world.calls_to("ListOpportunities")[-1].metadata
+        visible = EXPECTED[who][0]
+        if visible is None:
+            assert "x-crm-visible-owners" not in sent
+        else:
+            assert _keys(org, sent["x-crm-visible-owners"].split(",")) == visible
+    # Deciding approvals: the module's approve permission (then the service decides; the fake
+    # knows no record, 404).
+    approve = await client.post("/v1/quotes/q-1/approve", json={}, headers=headers)
+    assert approve.status_code == (404 if who in ("admin2", "manager") else 403), approve.text
+    decide = await client.post("/v1/approvals/contract/c-1/approve", json={}, headers=headers)
+    assert decide.status_code == (404 if who in ("admin2", "manager") else 403), decide.text
+    reopen = await client.post("/v1/opportunities/o-1/reopen", json={"reason": "x"}, headers=headers)
+    assert reopen.status_code == (404 if who in ("admin2", "manager") else 403), reopen.text

@@ -15,19 +15,31 @@ from gateway.openapi import install_openapi
 from gateway.problems import install_handlers
 from gateway.routes import (
     activities,
+    approvals,
     audit_log,
     auth,
     contacts,
+    contracts,
     custom_fields,
+    customer_imports,
+    customer_pool,
     customer_sharing,
+    customer_views,
     customers,
     explain,
     exports,
     health,
+    invoices,
+    opportunities,
+    orders,
     organisation,
+    payments,
+    products,
+    quotes,
     recycle_bin,
     reports,
     roles,
+    targets,
     users,
 )
 from gateway.runtime import Runtime
@@ -48,6 +60,15 @@ OPENAPI_TAGS = [
     {"name": "contacts", "description": "People at a customer"},
     {"name": "activities", "description": "The follow-up log of a customer"},
     {"name": "custom fields", "description": "Admin-defined fields of customers and contacts"},
+    {"name": "products", "description": "The sales catalogue: products, price lists, price resolution"},
+    {"name": "opportunities", "description": "Deals through their stages to won or lost"},
+    {"name": "quotes", "description": "Priced quotes, special-price approval, PDF"},
+    {"name": "orders", "description": "Orders from accepted quotes or won opportunities"},
+    {"name": "contracts", "description": "Contracts with approval, signature, coverage, PDF"},
+    {"name": "payments", "description": "Payment plans of contracts and receipts against them"},
+    {"name": "invoices", "description": "Invoices against contracts"},
+    {"name": "targets", "description": "Sales targets per month, metric and company / department / user"},
+    {"name": "approvals", "description": "The approval inbox: quotes, contracts, receipts, invoices"},
     {"name": "reports", "description": "Read-only reports"},
     {"name": "organisation", "description": "Users, departments, positions, groups, roles, audit log (admin)"},
     {"name": "health", "description": "Probes"},
@@ -107,12 +128,24 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         health,
         auth,
         customers,
+        customer_pool,
+        customer_views,
+        customer_imports,
         contacts,
         activities,
         customer_sharing,
         custom_fields,
         recycle_bin,
         exports,
+        products,
+        opportunities,
+        quotes,
+        orders,
+        contracts,
+        payments,
+        invoices,
+        targets,
+        approvals,
         reports,
         organisation,
         roles,
@@ -121,6 +154,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         explain,
     ):
         app.include_router(module.router)
+    # Areas with more than one router (sales: price lists and price resolution, payment plans).
+    for extra in (products.price_lists, products.prices, payments.plans):
+        app.include_router(extra)
     install_openapi(app)
     # Added last = outermost: ids, logs and metrics wrap everything, the body limit included.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)

@@ -17,8 +17,14 @@ from typing import Any
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from crm.customers.v1 import customers_service_pb2_grpc
+from crm.customers.v1 import (
+    customer_import_service_pb2_grpc,
+    customer_pool_service_pb2_grpc,
+    customer_views_service_pb2_grpc,
+    customers_service_pb2_grpc,
+)
 from crm.reporting.v1 import reporting_service_pb2_grpc
+from crm.sales.v1 import sales_service_pb2_grpc
 from crm_chassis.identity import Caller, to_metadata
 from gateway.grpc_errors import to_problem
 from gateway.metrics import GatewayMetrics
@@ -33,12 +39,23 @@ CHANNEL_OPTIONS: tuple[tuple[str, Any], ...] = (
     ("grpc.max_reconnect_backoff_ms", 5000),
 )
 
-# Upstream name -> generated stub class for its business API (marketing, sales and service-desk
-# have no RPCs yet; they are health-checked only).
-_STUBS: dict[str, type] = {
-    "customers": customers_service_pb2_grpc.CustomersServiceStub,
-    "reporting": reporting_service_pb2_grpc.ReportingServiceStub,
+# Upstream name -> the generated stub classes of its gRPC services, all on the upstream's one
+# channel (marketing and service-desk have no routes yet; they are health-checked only). A route
+# names the upstream and the method; method names are unique per upstream (checked at start).
+_STUBS: dict[str, tuple[type, ...]] = {
+    "customers": (
+        customers_service_pb2_grpc.CustomersServiceStub,
+        customer_pool_service_pb2_grpc.CustomerPoolServiceStub,
+        customer_views_service_pb2_grpc.CustomerViewsServiceStub,
+        customer_import_service_pb2_grpc.CustomerImportServiceStub,
+    ),
+    "reporting": (reporting_service_pb2_grpc.ReportingServiceStub,),
+    "sales": (sales_service_pb2_grpc.SalesServiceStub,),
 }
+
+
+def _methods(stub: object) -> list[str]:
+    return [name for name, value in vars(stub).items() if not name.startswith("_") and callable(value)]
 
 
 class Upstreams:
@@ -55,7 +72,8 @@ class Upstreams:
         self._health_timeout = health_timeout_seconds
         self._metrics = metrics
         self._channels: dict[str, grpc.aio.Channel] = {}
-        self._stubs: dict[str, Any] = {}
+        # (upstream, method) -> the bound multi-callable
+        self._rpcs: dict[tuple[str, str], Any] = {}
         self._health: dict[str, health_pb2_grpc.HealthStub] = {}
 
     @property
@@ -67,13 +85,17 @@ class Upstreams:
             channel = grpc.aio.insecure_channel(target, options=list(CHANNEL_OPTIONS))
             self._channels[name] = channel
             self._health[name] = health_pb2_grpc.HealthStub(channel)
-            if name in _STUBS:
-                self._stubs[name] = _STUBS[name](channel)
+            for stub_class in _STUBS.get(name, ()):
+                stub = stub_class(channel)
+                for method in _methods(stub):
+                    if (name, method) in self._rpcs:
+                        raise RuntimeError(f"two services of upstream {name} define the method {method}")
+                    self._rpcs[(name, method)] = getattr(stub, method)
             log.info("upstream channel opened", extra={"upstream": name, "target": target})
 
     async def close(self) -> None:
         channels, self._channels = self._channels, {}
-        self._stubs.clear()
+        self._rpcs.clear()
         self._health.clear()
         for channel in channels.values():
             await channel.close(grace=1.0)
@@ -93,7 +115,7 @@ class Upstreams:
         the chassis so services read exactly what the gateway writes); ProblemError on failure.
         `conditional`: the request carried If-Match, so a version conflict answers 412.
         `field_location`: where a field named by the service came from (`body`, `query`)."""
-        rpc = getattr(self._stubs[upstream], method)
+        rpc = self._rpcs[(upstream, method)]
         started = time.perf_counter()
         code = "OK"
         try:

@@ -145,7 +145,8 @@ def seed_organisation(client: httpx.Client, echo: Callable[[str], None] = print)
 def seed_demo(base_url: str, username: str, password: str, count: int, echo=print) -> int:  # type: ignore[no-untyped-def]
     """Create the demo organisation, then `count` demo customers spread over the demo sales people,
     each with contacts and a follow-up history of the last 60 days (some of it old enough for the
-    pool rules to act on); returns how many customers were created. Customers that already exist
+    pool rules to act on), a few released to the shared pool; returns how many customers were
+    created. Customers that already exist
     (same name, so a duplicate) are left as they are, so running it again adds nothing twice."""
     rng = random.Random(42)
     now = datetime.now(UTC)
@@ -155,7 +156,7 @@ def seed_demo(base_url: str, username: str, password: str, count: int, echo=prin
         client.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
         user_ids = seed_organisation(client, echo)
         owners = [user_ids[name] for name in CUSTOMER_OWNERS]
-        created = existing = contacts = activities = 0
+        created = existing = contacts = activities = pooled = 0
         for i in range(count):
             # Skewed ownership so the per-owner report has a shape worth looking at.
             owner = owners[min(int(rng.expovariate(0.6)), len(owners) - 1)]
@@ -207,7 +208,13 @@ def seed_demo(base_url: str, username: str, password: str, count: int, echo=prin
                     activity["next_follow_up_at"] = (now + timedelta(days=rng.randint(1, 14))).isoformat()
                 client.post(f"/v1/customers/{customer_id}/activities", json=activity).raise_for_status()
                 activities += 1
+            # Some customers sit in the shared pool, released with a reason (others claim them).
+            if rng.random() < 0.08:
+                reason = rng.choice(["no_interest", "unreachable", "not_a_fit"])
+                released = client.post(f"/v1/customers/{customer_id}/release", json={"reason": reason})
+                released.raise_for_status()
+                pooled += 1
             if created % 10 == 0 or i + 1 == count:
                 echo(f"  customers: {created}/{count}")
-        echo(f"  contacts: {contacts}, activities: {activities}, already there: {existing}")
+        echo(f"  contacts: {contacts}, activities: {activities}, in the pool: {pooled}, already there: {existing}")
         return created

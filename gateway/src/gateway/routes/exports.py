@@ -18,8 +18,10 @@ from gateway.identity.policy import FieldAccess
 from gateway.identity.principal import Principal, require
 from gateway.list_query import FILTER_DOC, ORDER_BY_DOC, ListQuery, check_list_query
 from gateway.openapi import problem_responses
+from gateway.problems import ProblemError
 from gateway.representations.customers import CUSTOMER_FIELDS, customer_json
 from gateway.route_kit import ID_PATTERN
+from gateway.routes.customer_views import view_list_query
 from gateway.runtime import runtime_of
 
 router = APIRouter(prefix="/v1/exports", tags=["customers"])
@@ -60,6 +62,9 @@ class ExportQuery(BaseModel):
     owner_id: str | None = Field(default=None, pattern=ID_PATTERN, description="Only this owner's customers")
     filter: str | None = Field(default=None, max_length=2000, description=FILTER_DOC)
     order_by: str | None = Field(default=None, max_length=200, description=ORDER_BY_DOC)
+    view: str | None = Field(
+        default=None, pattern=ID_PATTERN, description="A saved view (`/v1/customer-views`): its filter and sort"
+    )
 
 
 def _cell(value: object) -> str:
@@ -78,7 +83,7 @@ def _cell(value: object) -> str:
             "description": "CSV with a header row; hidden fields are left out, masked ones masked",
             "content": {"text/csv": {"schema": {"type": "string"}}},
         },
-        **problem_responses(400, 401, 403, 429, 502, 503, 504),
+        **problem_responses(400, 401, 403, 404, 429, 502, 503, 504),
     },
 )
 async def export_customers(
@@ -88,6 +93,11 @@ async def export_customers(
 ) -> Response:
     rt = runtime_of(request)
     caller = principal.caller(request)
+    if query.view:
+        if query.filter or query.order_by:
+            raise ProblemError(400, "export.ambiguous", "Give either view or filter/order_by, not both.")
+        filter_text, order_by = await view_list_query(request, principal, query.view)  # checks field permissions
+        query = query.model_copy(update={"filter": filter_text or None, "order_by": order_by or None})
     check_list_query(principal, CUSTOMER_FIELDS, ListQuery(filter=query.filter, order_by=query.order_by))
     columns = [c for c in COLUMNS if CUSTOMER_FIELDS.access(principal, c) is not FieldAccess.HIDDEN]
     out = io.StringIO()
@@ -123,6 +133,7 @@ async def export_customers(
             "order_by": query.order_by,
             "rows": rows,
             "truncated": truncated,
+            **({"view": query.view} if query.view else {}),
         },
     )
     return Response(
