@@ -277,6 +277,17 @@ class FakeCustomerPool(pgrpc.CustomerPoolServiceServicer):
             _abort(context, grpc.StatusCode.FAILED_PRECONDITION, "pool.not_in_pool", "not in the pool")
         return ppb.ClaimCustomersResponse(customers=claimed)
 
+    def ReleaseCustomer(self, request, context):
+        self.world.record("ReleaseCustomer", request, context)
+        with self.world.lock:
+            found = [c for c in self.world.customers if c.id == request.customer_id and c.owner_id]
+            for c in found:
+                c.owner_id = ""
+                c.version += 1
+        if not found:
+            _abort(context, grpc.StatusCode.NOT_FOUND, "customer.not_found", "no such owned customer")
+        return ppb.ReleaseCustomerResponse(customer=found[0])
+
 
 class FakeReporting(rgrpc.ReportingServiceServicer):
     def __init__(self, world: World) -> None:
@@ -439,6 +450,10 @@ def base_env(
         "CRM_GATEWAY_HEALTH_TIMEOUT_SECONDS": "1",
         "CRM_LOGIN_RATE_LIMIT_PER_MINUTE": "10000",
         "CRM_LOG_FORMAT": "text",
+        # A loaded CI machine can take longer than the production 0.5 s; a timeout would open the
+        # Redis breaker and silently skip the limits these tests check. A dead Redis still fails
+        # at once (connection refused).
+        "CRM_GATEWAY_REDIS_TIMEOUT_SECONDS": "5",
     }
     for name, target in upstreams.targets.items():
         env[f"CRM_{name.upper()}_GRPC_TARGET"] = target

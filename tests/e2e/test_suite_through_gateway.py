@@ -189,6 +189,8 @@ def test_status_seed_and_dlq_commands(suite, admin):
     seed = suite.crm("seed", "--demo", "--count", "15")
     assert seed.returncode == 0, seed.stdout + seed.stderr
     assert "customers: 15/15" in seed.stdout
+    # The sales demo data was loaded too, not skipped.
+    assert "sales: opportunities" in seed.stdout and "sales: skipped" not in seed.stdout
     eventually(lambda: _total(admin) == before + 15, timeout=15, what="seeded customers in the summary")
     dlq = suite.crm("dlq", "list")
     assert dlq.returncode == 0 and "0 parked message(s)" in dlq.stdout

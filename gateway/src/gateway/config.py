@@ -73,6 +73,12 @@ class Settings:
         parse=url_parser("redis", "rediss", "unix"),
     )
     redis_prefix: str = env("CRM_REDIS_PREFIX", "prefix of every Redis key the gateway writes", default="crm")
+    redis_timeout_seconds: float = env(
+        "CRM_GATEWAY_REDIS_TIMEOUT_SECONDS",
+        "socket timeout of each Redis command; a slower answer counts as Redis down (5 s breaker)",
+        default=0.5,
+        parse=parse_positive_float,
+    )
     jwt_secret: str = env(
         "CRM_JWT_SECRET",
         "HS256 signing key for access and refresh tokens (>= 32 bytes); required outside local runs",

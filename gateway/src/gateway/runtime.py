@@ -40,7 +40,9 @@ class Runtime:
             access_ttl_seconds=settings.access_token_ttl_seconds,
             refresh_ttl_seconds=settings.refresh_token_ttl_seconds,
         )
-        self.redis = RedisGuard(settings.redis_url, settings.redis_prefix)
+        self.redis = RedisGuard(
+            settings.redis_url, settings.redis_prefix, timeout_seconds=settings.redis_timeout_seconds
+        )
         # The organisation as stored (roles, scopes, field rules); tests may pass another policy.
         self.org_policy = DatabasePolicy(self.sessions, AuthzSignal(self.redis))
         self.policy: AccessPolicy = policy or self.org_policy

@@ -1,7 +1,7 @@
 """`crm`: run the CRM suite locally.
 
 crm up                 start RabbitMQ/Redis if needed, migrate, declare the bus, run every process
-crm seed --demo        load demo data through the gateway
+crm seed --demo        load demo data through the gateway (--no-sales: customers only)
 crm status             health of every process
 crm dlq list           messages parked in dead-letter queues
 crm dlq replay         send parked messages back to their consumer
@@ -113,7 +113,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
         return 2
     password = os.environ.get("CRM_ADMIN_PASSWORD") or DEFAULT_ADMIN_PASSWORD
     say(f"seeding {args.count} demo customers")
-    seed_demo(f"http://127.0.0.1:{config.gateway_port}", "admin", password, args.count, echo=print)
+    seed_demo(f"http://127.0.0.1:{config.gateway_port}", "admin", password, args.count, echo=print, sales=args.sales)
     say("done; see GET /v1/reports/customers/summary")
     return 0
 
@@ -168,6 +168,7 @@ def main(argv: list[str] | None = None) -> None:
     seed = sub.add_parser("seed", help="load demo data through the gateway")
     seed.add_argument("--demo", action="store_true")
     seed.add_argument("--count", type=int, default=300)
+    seed.add_argument("--no-sales", dest="sales", action="store_false", help="customers only, no sales data")
     seed.set_defaults(fn=cmd_seed)
     sub.add_parser("status", help="health of every process").set_defaults(fn=cmd_status)
     dlq = sub.add_parser("dlq", help="dead-letter queues")

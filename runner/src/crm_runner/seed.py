@@ -142,12 +142,15 @@ def seed_organisation(client: httpx.Client, echo: Callable[[str], None] = print)
     return user_ids
 
 
-def seed_demo(base_url: str, username: str, password: str, count: int, echo=print) -> int:  # type: ignore[no-untyped-def]
+def seed_demo(base_url: str, username: str, password: str, count: int, echo=print, sales: bool = True) -> int:  # type: ignore[no-untyped-def]
     """Create the demo organisation, then `count` demo customers spread over the demo sales people,
     each with contacts and a follow-up history of the last 60 days (some of it old enough for the
-    pool rules to act on), a few released to the shared pool; returns how many customers were
-    created. Customers that already exist
-    (same name, so a duplicate) are left as they are, so running it again adds nothing twice."""
+    pool rules to act on), a few released to the shared pool, then (unless `sales` is false) the
+    sales demo data of crm_runner.seed_sales; returns how many customers were created. Customers
+    that already exist (same name, so a duplicate) are left as they are, so running it again adds
+    nothing twice."""
+    from crm_runner.seed_sales import seed_sales  # it imports this module
+
     rng = random.Random(42)
     now = datetime.now(UTC)
     with httpx.Client(base_url=base_url, timeout=10) as client:
@@ -157,30 +160,34 @@ def seed_demo(base_url: str, username: str, password: str, count: int, echo=prin
         user_ids = seed_organisation(client, echo)
         owners = [user_ids[name] for name in CUSTOMER_OWNERS]
         created = existing = contacts = activities = pooled = 0
+        created_ids: list[str] = []
         for i in range(count):
+            # Each customer draws from its own generator, so a re-run that skips an existing one
+            # still makes the same next customers (and finds them as duplicates).
+            crng = random.Random(f"demo-customer-{i}")
             # Skewed ownership so the per-owner report has a shape worth looking at.
-            owner = owners[min(int(rng.expovariate(0.6)), len(owners) - 1)]
-            region = rng.choice(sorted(CITIES))
-            city, lat, lon = rng.choice(CITIES[region])
-            kind = "person" if rng.random() < 0.15 else "company"
-            name = f"{rng.choice(NAMES)} {rng.choice(['Trading', 'Group', 'Systems', 'Holdings'])} {i + 1}"
+            owner = owners[min(int(crng.expovariate(0.6)), len(owners) - 1)]
+            region = crng.choice(sorted(CITIES))
+            city, lat, lon = crng.choice(CITIES[region])
+            kind = "person" if crng.random() < 0.15 else "company"
+            name = f"{crng.choice(NAMES)} {crng.choice(['Trading', 'Group', 'Systems', 'Holdings'])} {i + 1}"
             body = {
-                "name": name if kind == "company" else f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)} {i + 1}",
+                "name": name if kind == "company" else f"{crng.choice(FIRST_NAMES)} {crng.choice(LAST_NAMES)} {i + 1}",
                 "kind": kind,
                 "owner_id": owner,
-                "level": rng.choice(["A", "B", "B", "C", "C", "C"]),
-                "classification": rng.choice(CLASSIFICATIONS),
-                "status": rng.choice(STATUSES),
-                "industry": rng.choice(INDUSTRIES),
+                "level": crng.choice(["A", "B", "B", "C", "C", "C"]),
+                "classification": crng.choice(CLASSIFICATIONS),
+                "status": crng.choice(STATUSES),
+                "industry": crng.choice(INDUSTRIES),
                 "region": region,
-                "source": rng.choice(SOURCES),
-                "address": f"{rng.randint(1, 999)} Demo Road, {city}",
+                "source": crng.choice(SOURCES),
+                "address": f"{crng.randint(1, 999)} Demo Road, {city}",
                 # A little jitter so customers of one city are not all on one spot.
-                "latitude": round(lat + rng.uniform(-0.08, 0.08), 5),
-                "longitude": round(lon + rng.uniform(-0.08, 0.08), 5),
-                "phones": [f"13{rng.randrange(3, 10)}{rng.randrange(10**8):08d}"],
+                "latitude": round(lat + crng.uniform(-0.08, 0.08), 5),
+                "longitude": round(lon + crng.uniform(-0.08, 0.08), 5),
+                "phones": [f"13{crng.randrange(3, 10)}{crng.randrange(10**8):08d}"],
                 "emails": [f"contact{i + 1}@example.com"],
-                "tags": rng.sample(TAGS, k=rng.randint(0, 2)),
+                "tags": crng.sample(TAGS, k=crng.randint(0, 2)),
             }
             resp = client.post("/v1/customers", json=body)
             if resp.status_code == 409 and _problem_code(resp) == "duplicate_customer":
@@ -189,32 +196,37 @@ def seed_demo(base_url: str, username: str, password: str, count: int, echo=prin
             resp.raise_for_status()
             customer_id = resp.json()["id"]
             created += 1
-            for c in range(rng.randint(1, 2) if kind == "company" else 0):
+            created_ids.append(customer_id)
+            for c in range(crng.randint(1, 2) if kind == "company" else 0):
                 person = {
-                    "name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
-                    "title": rng.choice(TITLES),
-                    "phones": [f"139{rng.randrange(10**8):08d}"],
+                    "name": f"{crng.choice(FIRST_NAMES)} {crng.choice(LAST_NAMES)}",
+                    "title": crng.choice(TITLES),
+                    "phones": [f"139{crng.randrange(10**8):08d}"],
                     "emails": [f"person{i + 1}.{c + 1}@example.com"],
                     "primary": c == 0,
                 }
                 client.post(f"/v1/customers/{customer_id}/contacts", json=person).raise_for_status()
                 contacts += 1
             # Follow-ups spread over the last 60 days; a fifth of the customers get none at all.
-            for _ in range(0 if rng.random() < 0.2 else rng.randint(1, 4)):
-                kind_of = rng.choice(ACTIVITY_TYPES)
-                when = now - timedelta(days=rng.uniform(0.5, 60))
+            for _ in range(0 if crng.random() < 0.2 else crng.randint(1, 4)):
+                kind_of = crng.choice(ACTIVITY_TYPES)
+                when = now - timedelta(days=crng.uniform(0.5, 60))
                 activity = {"type": kind_of, "content": ACTIVITY_TEXT[kind_of], "occurred_at": when.isoformat()}
-                if rng.random() < 0.3:
-                    activity["next_follow_up_at"] = (now + timedelta(days=rng.randint(1, 14))).isoformat()
+                if crng.random() < 0.3:
+                    activity["next_follow_up_at"] = (now + timedelta(days=crng.randint(1, 14))).isoformat()
                 client.post(f"/v1/customers/{customer_id}/activities", json=activity).raise_for_status()
                 activities += 1
             # Some customers sit in the shared pool, released with a reason (others claim them).
-            if rng.random() < 0.08:
-                reason = rng.choice(["no_interest", "unreachable", "not_a_fit"])
+            if crng.random() < 0.08:
+                reason = crng.choice(["no_interest", "unreachable", "not_a_fit"])
                 released = client.post(f"/v1/customers/{customer_id}/release", json={"reason": reason})
                 released.raise_for_status()
                 pooled += 1
             if created % 10 == 0 or i + 1 == count:
                 echo(f"  customers: {created}/{count}")
         echo(f"  contacts: {contacts}, activities: {activities}, in the pool: {pooled}, already there: {existing}")
+        if sales:
+            # A re-run found its customers there already: every customer is a candidate.
+            customer_ids = [c["id"] for c in _all_pages(client, "/v1/customers")] if existing else created_ids
+            seed_sales(client, user_ids, customer_ids, rng, echo)
         return created
