@@ -97,3 +97,17 @@ def written_fields(body: BaseModel) -> dict[str, Any]:
     """The fields a merge patch writes, for the field-permission check (a null clears, which is a
     write too)."""
     return {name: ("" if getattr(body, name) is None else getattr(body, name)) for name in body.model_fields_set}
+
+
+UpstreamCall = Callable[..., Awaitable[Any]]
+
+
+def upstream_call(upstream: str) -> UpstreamCall:
+    """`call(request, principal, method, message, **kw)` for routes of one upstream: the deadline,
+    the principal's identity metadata, gRPC errors as problems (`Upstreams.call`'s keywords pass
+    through: `conditional`, `field_location`)."""
+
+    async def call(request: Request, principal: Principal, method: str, message: Any, **kw: Any) -> Any:
+        return await runtime_of(request).upstreams.call(upstream, method, message, principal.caller(request), **kw)
+
+    return call

@@ -32,9 +32,9 @@ from gateway.route_kit import (
     page_response,
     record_response,
     to_struct,
+    upstream_call,
     written_fields,
 )
-from gateway.runtime import runtime_of
 
 router = APIRouter(prefix="/v1/customers/{customer_id}/contacts", tags=["contacts"])
 
@@ -68,8 +68,7 @@ class ContactSaved(ContactModel):
     warnings: list[dict[str, Any]] = Field(default_factory=list, description="Soft duplicates (saved anyway)")
 
 
-async def _call(request: Request, principal: Principal, method: str, message: Any, **kw: Any) -> Any:
-    return await runtime_of(request).upstreams.call("customers", method, message, principal.caller(request), **kw)
+_call = upstream_call("customers")
 
 
 def _saved(reply: Any, principal: Principal) -> dict[str, Any]:

@@ -28,8 +28,7 @@ from gateway.identity.principal import Principal, require
 from gateway.openapi import problem_responses
 from gateway.problems import ProblemError
 from gateway.protojson import optional_text, to_json
-from gateway.route_kit import ID_PATTERN, IDEMPOTENCY_PARAMETER, PRIVATE, idempotent, page_response
-from gateway.runtime import runtime_of
+from gateway.route_kit import ID_PATTERN, IDEMPOTENCY_PARAMETER, PRIVATE, idempotent, page_response, upstream_call
 
 router = APIRouter(prefix="/v1/imports/customers", tags=["customers"])
 
@@ -44,9 +43,7 @@ _MODES = {
 _CSV_TYPES = ("text/csv", "application/csv", "text/plain", "application/octet-stream")
 
 
-async def _call(request: Request, principal: Principal, method: str, message: Any, **kw: Any) -> Any:
-    """A call to the customers service: the deadline, the caller's identity metadata, errors as problems."""
-    return await runtime_of(request).upstreams.call("customers", method, message, principal.caller(request), **kw)
+_call = upstream_call("customers")
 
 
 class ImportJob(BaseModel):

@@ -46,8 +46,8 @@ from gateway.route_kit import (
     if_match_parameter,
     page_response,
     record_response,
+    upstream_call,
 )
-from gateway.runtime import runtime_of
 
 router = APIRouter(tags=["customer pool"])
 
@@ -66,13 +66,7 @@ MAX_BATCH = 100
 # ---------------------------------------------------------------- calling the service
 
 
-async def _call(
-    request: Request, principal: Principal, method: str, message: Any, *, conditional: bool = False, **kw: Any
-) -> Any:
-    """A CustomerPoolService call: the deadline, the caller's identity metadata, errors as problems."""
-    return await runtime_of(request).upstreams.call(
-        "customers", method, message, principal.caller(request), conditional=conditional, **kw
-    )
+_call = upstream_call("customers")
 
 
 # ---------------------------------------------------------------- bodies and answers

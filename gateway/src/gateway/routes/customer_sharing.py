@@ -17,8 +17,7 @@ from gateway.identity.principal import Principal, require
 from gateway.openapi import problem_responses
 from gateway.problems import ProblemError
 from gateway.protojson import to_json
-from gateway.route_kit import ID_PATTERN, IDEMPOTENCY_PARAMETER, PRIVATE, idempotent
-from gateway.runtime import runtime_of
+from gateway.route_kit import ID_PATTERN, IDEMPOTENCY_PARAMETER, PRIVATE, idempotent, upstream_call
 
 router = APIRouter(prefix="/v1/customers/{customer_id}/shares", tags=["customers"])
 
@@ -52,8 +51,7 @@ class ShareList(BaseModel):
     items: list[Share]
 
 
-async def _call(request: Request, principal: Principal, method: str, message: object) -> object:
-    return await runtime_of(request).upstreams.call("customers", method, message, principal.caller(request))
+_call = upstream_call("customers")
 
 
 @router.get(

@@ -38,8 +38,8 @@ from gateway.route_kit import (
     if_match_parameter,
     page_response,
     record_response,
+    upstream_call,
 )
-from gateway.runtime import runtime_of
 
 router = APIRouter(tags=["customers"])
 
@@ -48,9 +48,7 @@ CustomerId = Annotated[str, Path(pattern=ID_PATTERN, description="Customer id")]
 _UPSTREAM_ERRORS = (429, 502, 503, 504)
 
 
-async def _call(request: Request, principal: Principal, method: str, message: Any, **kw: Any) -> Any:
-    """A call to the customers service: the deadline, the caller's identity metadata, errors as problems."""
-    return await runtime_of(request).upstreams.call("customers", method, message, principal.caller(request), **kw)
+_call = upstream_call("customers")
 
 
 async def view_list_query(request: Request, principal: Principal, view_id: str) -> tuple[str, str]:

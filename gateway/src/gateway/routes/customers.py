@@ -47,6 +47,7 @@ from gateway.route_kit import (
     page_response,
     record_response,
     to_struct,
+    upstream_call,
     written_fields,
 )
 from gateway.runtime import runtime_of
@@ -182,9 +183,12 @@ def _duplicate_problem(problem: ProblemError, principal: Principal) -> ProblemEr
     return problem
 
 
+_customers_call = upstream_call("customers")
+
+
 async def _call(request: Request, principal: Principal, method: str, message: Any, **kw: Any) -> Any:
     try:
-        return await runtime_of(request).upstreams.call("customers", method, message, principal.caller(request), **kw)
+        return await _customers_call(request, principal, method, message, **kw)
     except ProblemError as problem:
         if problem.code == "duplicate_customer":
             raise _duplicate_problem(problem, principal) from None

@@ -36,8 +36,8 @@ from gateway.route_kit import (
     if_match_parameter,
     page_response,
     record_response,
+    upstream_call,
 )
-from gateway.runtime import runtime_of
 
 UPSTREAM_ERRORS = (429, 502, 503, 504)
 IdPath = Path(pattern=ID_PATTERN, description="Record id")
@@ -47,8 +47,7 @@ CREATED_HEADERS = {
 }
 
 
-async def call(request: Request, principal: Principal, method: str, message: Message, **kw: Any) -> Any:
-    return await runtime_of(request).upstreams.call("sales", method, message, principal.caller(request), **kw)
+call = upstream_call("sales")
 
 
 def proto(message_type: type[Message], values: dict[str, Any]) -> Message:
