@@ -14,7 +14,7 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 
-from bench import customer_import, event_pipeline, gateway_read, report
+from bench import customer_import, event_pipeline, gateway_read, report, screen_pop
 from bench.report import Row, say
 from bench.suite import add_db_argument, databases, interrupt_on_signals
 
@@ -64,6 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return customer_import.run(db, rows=args.rows, existing=args.existing)
 
             rows += _attempt(f"{customer_import.NAME}/{db}", import_rows, failures)
+
+            def pop(db: str = db) -> list[Row]:
+                return screen_pop.run(db, seconds=args.seconds)
+
+            rows += _attempt(f"{screen_pop.NAME}/{db}", pop, failures)
     except KeyboardInterrupt:
         say("interrupted; every suite started so far was cleaned up")
         return 130

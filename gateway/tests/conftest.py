@@ -26,6 +26,7 @@ import httpx
 import pytest
 import redis
 from fastapi import FastAPI
+from google.protobuf import message_factory
 from google.protobuf.timestamp_pb2 import Timestamp
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
@@ -34,10 +35,14 @@ from crm.customers.v1 import customer_pool_service_pb2 as ppb
 from crm.customers.v1 import customer_pool_service_pb2_grpc as pgrpc
 from crm.customers.v1 import customers_service_pb2 as cpb
 from crm.customers.v1 import customers_service_pb2_grpc as cgrpc
+from crm.marketing.v1 import marketing_service_pb2 as mpb
+from crm.marketing.v1 import marketing_service_pb2_grpc as mgrpc
 from crm.reporting.v1 import reporting_service_pb2 as rpb
 from crm.reporting.v1 import reporting_service_pb2_grpc as rgrpc
 from crm.sales.v1 import sales_service_pb2 as spb
 from crm.sales.v1 import sales_service_pb2_grpc as sgrpc
+from crm.service_desk.v1 import service_desk_service_pb2 as sdpb
+from crm.service_desk.v1 import service_desk_service_pb2_grpc as sdgrpc
 from crm_chassis.db import make_engine, make_session_factory, transaction
 from gateway.app import create_app
 from gateway.config import Settings, load_settings
@@ -178,6 +183,21 @@ class FakeCustomers(cgrpc.CustomersServiceServicer):
         return cpb.ListCustomersResponse(
             customers=page, page=paging_pb2.PageResponse(next_cursor=str(start + limit) if more else "")
         )
+
+    def FindByPhone(self, request, context):
+        metadata = self.world.record("FindByPhone", request, context)
+        visible = _visible(metadata)
+        digits = "".join(ch for ch in request.phone if ch.isdigit())
+        if len(digits) < 3:
+            _abort(context, grpc.StatusCode.INVALID_ARGUMENT, "phone.invalid", "not a phone number", field="phone")
+        with self.world.lock:
+            rows = [
+                c
+                for c in self.world.customers
+                if any("".join(ch for ch in p if ch.isdigit()).endswith(digits) for p in c.phones)
+                and (visible is None or c.owner_id in visible)
+            ]
+        return cpb.FindByPhoneResponse(customers=rows)
 
     def _customer(self, customer_id, context):
         with self.world.lock:
@@ -322,6 +342,8 @@ class FakeSales(sgrpc.SalesServiceServicer):
 def _fake_sales_method(name: str, output: type):  # type: ignore[no-untyped-def]
     def method(self, request, context):  # type: ignore[no-untyped-def]
         self.world.record(name, request, context)
+        if self.world.slow is not None:
+            self.world.slow.wait(timeout=5)  # a slow sales service (the fan-out deadline tests)
         if name.startswith("List"):
             page = request.options.page if hasattr(request, "options") else getattr(request, "page", None)
             if page is not None and page.cursor and not page.cursor.isdigit():
@@ -335,12 +357,35 @@ def _fake_sales_method(name: str, output: type):  # type: ignore[no-untyped-def]
     return method
 
 
-for _method in spb.DESCRIPTOR.services_by_name["SalesService"].methods:
-    setattr(
-        FakeSales,
-        _method.name,
-        _fake_sales_method(_method.name, getattr(spb, _method.output_type.name)),
-    )
+def _fill_with_fakes(cls: type, service: object) -> type:
+    """Give `cls` a recording fake (empty lists, NOT_FOUND otherwise) for every RPC of `service`
+    (a proto ServiceDescriptor) it does not implement itself."""
+    for rpc in service.methods:  # type: ignore[attr-defined]
+        if rpc.name not in cls.__dict__:
+            setattr(cls, rpc.name, _fake_sales_method(rpc.name, message_factory.GetMessageClass(rpc.output_type)))
+    return cls
+
+
+_fill_with_fakes(FakeSales, spb.DESCRIPTOR.services_by_name["SalesService"])
+
+
+class FakeMarketing(mgrpc.MarketingServiceServicer):
+    """The marketing service as FakeSales fakes sales (routes: tests/e2e/test_marketing_*)."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+
+
+class FakeServiceDesk(sdgrpc.ServiceDeskServiceServicer):
+    """The service desk as FakeSales fakes sales (routes: tests/e2e/test_service_desk_*)."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+
+
+_fill_with_fakes(FakeMarketing, mpb.DESCRIPTOR.services_by_name["MarketingService"])
+_fill_with_fakes(FakeReporting, rpb.DESCRIPTOR.services_by_name["ReportingService"])
+_fill_with_fakes(FakeServiceDesk, sdpb.DESCRIPTOR.services_by_name["ServiceDeskService"])
 
 
 class FakeUpstreams:
@@ -364,6 +409,10 @@ class FakeUpstreams:
                 rgrpc.add_ReportingServiceServicer_to_server(FakeReporting(self.world), server)
             elif name == "sales":
                 sgrpc.add_SalesServiceServicer_to_server(FakeSales(self.world), server)
+            elif name == "marketing":
+                mgrpc.add_MarketingServiceServicer_to_server(FakeMarketing(self.world), server)
+            elif name == "service_desk":
+                sdgrpc.add_ServiceDeskServiceServicer_to_server(FakeServiceDesk(self.world), server)
             port = server.add_insecure_port("127.0.0.1:0")
             server.start()
             self.servers[name] = server
@@ -449,11 +498,16 @@ def base_env(
         "CRM_GATEWAY_DEADLINE_SECONDS": "2",
         "CRM_GATEWAY_HEALTH_TIMEOUT_SECONDS": "1",
         "CRM_LOGIN_RATE_LIMIT_PER_MINUTE": "10000",
+        # The hostile-input sweeps send thousands of requests a minute as admin; the limiter has a
+        # test of its own with a small limit (test_gw_operations).
+        "CRM_RATE_LIMIT_PER_MINUTE": "1000000",
         "CRM_LOG_FORMAT": "text",
         # A loaded CI machine can take longer than the production 0.5 s; a timeout would open the
         # Redis breaker and silently skip the limits these tests check. A dead Redis still fails
         # at once (connection refused).
         "CRM_GATEWAY_REDIS_TIMEOUT_SECONDS": "5",
+        # No bus here (fake services): the notification consumer is tested on its own vhost.
+        "CRM_GATEWAY_NOTIFICATIONS": "off",
     }
     for name, target in upstreams.targets.items():
         env[f"CRM_{name.upper()}_GRPC_TARGET"] = target

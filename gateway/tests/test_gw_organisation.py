@@ -79,6 +79,7 @@ async def test_builtin_roles_are_seeded_with_their_profiles(client, auth):
         "service_agent",
         "technician",
         "callcenter_agent",
+        "finance",
     }
     assert builtin <= set(roles) and all(roles[n]["builtin"] for n in builtin)
     assert roles["admin"]["permissions"] == ["*"] and roles["admin"]["scopes"] == {"*": "all"}
@@ -87,6 +88,7 @@ async def test_builtin_roles_are_seeded_with_their_profiles(client, auth):
     assert roles["sales_manager"]["scopes"] == {"*": "department_and_below"}
     assert roles["marketer"]["scopes"]["leads"] == "all" and roles["marketer"]["scopes"]["*"] == "department"
     assert roles["technician"]["scopes"] == {"*": "own"}
+    assert roles["finance"]["scopes"] == {"*": "all"} and "invoices:approve" in roles["finance"]["permissions"]
     callcenter = roles["callcenter_agent"]
     assert callcenter["scopes"] == {"*": "all"} and "customers:export" not in callcenter["permissions"]
     assert {(r["resource"], r["field"], r["access"]) for r in callcenter["field_rules"]} == {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import uuid
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import httpx
 import pytest
@@ -94,18 +95,9 @@ def people(cluster):
         dept = _ok(
             admin.post("/v1/departments", json={"name": f"Sales E2E {uuid.uuid4().hex[:6]}", "parent_id": None}), 201
         )
-        _ok(
-            admin.post(
-                "/v1/roles",
-                json={
-                    "name": "finance",
-                    "description": "Second step of contract approval",
-                    "permissions": ["contracts:view", "contracts:approve"],
-                    "scopes": {"*": "department_and_below"},
-                },
-            ),
-            201,
-        )
+        # `finance` (the contract flow's second step) is a built-in role (gateway migration 0006).
+        finance = _ok(admin.get("/v1/roles/finance"))
+        assert finance["builtin"] and "contracts:approve" in finance["permissions"]
         names = {}
         for key, roles in (("rep", ["sales_rep"]), ("manager", ["sales_manager", "finance"])):
             username = f"{key}-{uuid.uuid4().hex[:6]}"
@@ -561,3 +553,97 @@ def test_price_lists_resolve_prices_and_targets_keep_their_amounts(people, catal
         400,
     )
     assert _ok(people["rep"].get("/v1/targets", params={"month": month}))["items"][0]["value"] == "600000.50"
+
+
+def test_sales_settings_are_read_by_sales_users_and_changed_by_admins_only(people):
+    rep, admin = people["rep"], people["admin"]
+    seen = rep.get("/v1/sales-settings")
+    settings = _ok(seen)
+    assert [s["key"] for s in settings["stages"]][:1] and settings["time_zone"]
+    # A rep may read but not change them; an admin needs If-Match, and a stale one is refused.
+    _problem(rep.patch("/v1/sales-settings", json={"renewal_reminder_days": 45}, headers=_etag(seen)), 403)
+    _problem(admin.patch("/v1/sales-settings", json={"renewal_reminder_days": 45}), 428)
+    # Bad input: a stage named like a terminal one, an unknown field; nothing changes.
+    _problem(
+        admin.patch(
+            "/v1/sales-settings",
+            json={"stages": [{"key": "won", "label": "Won", "probability": 100}]},
+            headers=_etag(seen),
+        ),
+        400,
+    )
+    _problem(admin.patch("/v1/sales-settings", json={"colour": "red"}, headers=_etag(seen)), 400)
+    assert _ok(admin.get("/v1/sales-settings")) == settings
+    changed = admin.patch(
+        "/v1/sales-settings",
+        json={"renewal_reminder_days": settings["renewal_reminder_days"] + 15},
+        headers=_etag(seen),
+    )
+    assert _ok(changed)["renewal_reminder_days"] == settings["renewal_reminder_days"] + 15
+    assert changed.headers["etag"] != seen.headers["etag"]
+    _problem(admin.patch("/v1/sales-settings", json={"renewal_reminder_days": 1}, headers=_etag(seen)), 412)
+    restored = admin.patch(
+        "/v1/sales-settings", json={"renewal_reminder_days": settings["renewal_reminder_days"]}, headers=_etag(changed)
+    )
+    assert _ok(restored)["renewal_reminder_days"] == settings["renewal_reminder_days"]
+
+
+def test_an_order_sold_without_a_contract_has_its_own_payment_plan(people, catalogue, customer):
+    rep = people["rep"]
+    cid, pid = customer["id"], catalogue["id"]
+    eventually(lambda: _known_to_sales(rep, cid, pid), timeout=30, what="sales to learn the customer")
+    opp = _ok(
+        rep.post("/v1/opportunities", json={"customer_id": cid, "name": "Cash sale", "amount": _money("2000.00")}), 201
+    )
+    current = rep.get(f"/v1/opportunities/{opp['id']}")
+    _ok(rep.post(f"/v1/opportunities/{opp['id']}/win", json={}, headers=_etag(current)))
+    order = _ok(
+        rep.post(
+            "/v1/orders",
+            json={
+                "customer_id": cid,
+                "opportunity_id": opp["id"],
+                "currency": "CNY",
+                "lines": [{"product_id": pid, "quantity": "2"}],
+            },
+        ),
+        201,
+    )
+
+    def plan_body(total: Decimal) -> dict:
+        first = (total * Decimal("0.6")).quantize(Decimal("0.01"))
+        return {
+            "instalments": [
+                {"due_date": (TODAY + timedelta(days=10)).isoformat(), "amount": _money(f"{first:.2f}")},
+                {"due_date": (TODAY + timedelta(days=40)).isoformat(), "amount": _money(f"{total - first:.2f}")},
+            ]
+        }
+
+    # A draft order's total may still change: its plan waits for the confirmation.
+    draft_total = Decimal(order["totals"]["total"]["amount"])
+    _problem(
+        rep.post(f"/v1/orders/{order['id']}/payment-plan", json=plan_body(draft_total)), 409, "plan.order_not_confirmed"
+    )
+    total = Decimal(_ok(rep.post(f"/v1/orders/{order['id']}/confirm"))["totals"]["total"]["amount"])
+    short = {"instalments": plan_body(total)["instalments"][:1]}
+    _problem(rep.post(f"/v1/orders/{order['id']}/payment-plan", json=short), 400, "plan.total_mismatch")
+    created = rep.post(f"/v1/orders/{order['id']}/payment-plan", json=plan_body(total))
+    plan = _ok(created, 201)
+    assert created.headers["location"] == f"/v1/orders/{order['id']}/payment-plan"
+    assert (plan["order_id"], plan["contract_id"], plan["total"]) == (order["id"], None, _money(f"{total:.2f}"))
+    _problem(rep.post("/v1/receipts", json={"amount": _money("1.00"), "received_on": TODAY.isoformat()}), 400)
+    first = Decimal(plan["instalments"][0]["amount"]["amount"])
+    paid = first + Decimal("100.00")
+    receipt = _ok(
+        rep.post(
+            "/v1/receipts",
+            json={"order_id": order["id"], "amount": _money(f"{paid:.2f}"), "received_on": TODAY.isoformat()},
+        ),
+        201,
+    )
+    assert receipt["order_id"] == order["id"]
+    after = _ok(rep.get(f"/v1/orders/{order['id']}/payment-plan"))
+    assert [i["status"] for i in after["instalments"]] == ["completed", "partially_received"]
+    assert (after["received"], after["outstanding"]) == (_money(f"{paid:.2f}"), _money(f"{total - paid:.2f}"))
+    listed = _ok(rep.get("/v1/receipts", params={"order_id": order["id"]}))
+    assert [r["id"] for r in listed["items"]] == [receipt["id"]]

@@ -73,6 +73,19 @@ class Settings:
         parse=url_parser("redis", "rediss", "unix"),
     )
     redis_prefix: str = env("CRM_REDIS_PREFIX", "prefix of every Redis key the gateway writes", default="crm")
+    amqp_url: str = env(
+        "CRM_AMQP_URL",
+        "RabbitMQ the notification consumer reads services' events from",
+        default="amqp://guest:guest@127.0.0.1:5672/%2F",
+        parse=url_parser("amqp", "amqps"),
+    )
+    notifications: str = env(
+        "CRM_GATEWAY_NOTIFICATIONS",
+        "`on`: this replica consumes events into the users' notification inboxes (replicas share the "
+        "work); `off`: it only serves the inbox and the live stream",
+        default="on",
+        parse=choice("on", "off"),
+    )
     redis_timeout_seconds: float = env(
         "CRM_GATEWAY_REDIS_TIMEOUT_SECONDS",
         "socket timeout of each Redis command; a slower answer counts as Redis down (5 s breaker)",
@@ -136,6 +149,25 @@ class Settings:
         "CRM_GATEWAY_DEADLINE_SECONDS",
         "deadline of every gRPC call to a service",
         default=5.0,
+        parse=parse_positive_float,
+    )
+    public_form_rate_limit_per_minute: int = env(
+        "CRM_PUBLIC_FORM_RATE_LIMIT_PER_MINUTE",
+        "public web-form submissions per minute per client address (429 above)",
+        default=20,
+        parse=parse_positive_int,
+    )
+    public_form_max_bytes: int = env(
+        "CRM_PUBLIC_FORM_MAX_BYTES",
+        "largest public web-form submission body (413 above)",
+        default=16 * 1024,
+        parse=parse_positive_int,
+    )
+    fanout_deadline_seconds: float = env(
+        "CRM_GATEWAY_FANOUT_DEADLINE_SECONDS",
+        "deadline of each section of the screen pop and the customer 360 view (a slower service's "
+        "section answers `unavailable`)",
+        default=0.8,
         parse=parse_positive_float,
     )
     health_timeout_seconds: float = env(

@@ -20,6 +20,7 @@ from gateway.identity.policy import AccessPolicy
 from gateway.identity.revocation import Revocations
 from gateway.identity.tokens import TokenService
 from gateway.metrics import GatewayMetrics
+from gateway.notifications.consumer import NotificationConsumer, redis_announcer
 from gateway.ratelimit import RateLimiter
 from gateway.redis_store import RedisGuard
 from gateway.store import audit
@@ -59,6 +60,8 @@ class Runtime:
             ttl_seconds=settings.idempotency_ttl_seconds,
             lease_seconds=max(10, int(settings.deadline_seconds * 3)),
         )
+        # Started in start() unless CRM_GATEWAY_NOTIFICATIONS=off.
+        self.notification_consumer: NotificationConsumer | None = None
         self.upstreams = Upstreams(
             settings.upstream_targets(),
             deadline_seconds=settings.deadline_seconds,
@@ -88,8 +91,17 @@ class Runtime:
         for warning in self.settings.local_default_warnings():
             log.warning(warning)
         await self.upstreams.start()
+        if self.settings.notifications == "on":
+            self.notification_consumer = NotificationConsumer(
+                self.settings.amqp_url,
+                self.sessions,
+                redis_announcer(self.settings.redis_url, self.settings.redis_prefix),
+            )
+            self.notification_consumer.start()
 
     async def close(self) -> None:
+        if self.notification_consumer is not None:
+            await run_in_threadpool(self.notification_consumer.stop)
         await self.upstreams.close()
         await self.redis.close()
         self.engine.dispose()

@@ -23,8 +23,10 @@ from crm.customers.v1 import (
     customer_views_service_pb2_grpc,
     customers_service_pb2_grpc,
 )
+from crm.marketing.v1 import marketing_service_pb2_grpc
 from crm.reporting.v1 import reporting_service_pb2_grpc
 from crm.sales.v1 import sales_service_pb2_grpc
+from crm.service_desk.v1 import service_desk_service_pb2_grpc
 from crm_chassis.identity import Caller, to_metadata
 from gateway.grpc_errors import to_problem
 from gateway.metrics import GatewayMetrics
@@ -51,6 +53,8 @@ _STUBS: dict[str, tuple[type, ...]] = {
     ),
     "reporting": (reporting_service_pb2_grpc.ReportingServiceStub,),
     "sales": (sales_service_pb2_grpc.SalesServiceStub,),
+    "marketing": (marketing_service_pb2_grpc.MarketingServiceStub,),
+    "service_desk": (service_desk_service_pb2_grpc.ServiceDeskServiceStub,),
 }
 
 

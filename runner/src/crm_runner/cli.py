@@ -158,6 +158,16 @@ def cmd_infra(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reporting(args: argparse.Namespace) -> int:
+    """`crm reporting rebuild`: delegate to `crm-reporting rebuild` with the reporting service's settings."""
+    from crm_runner.suite import specs
+
+    config = SuiteConfig.from_env()
+    spec = next(s for s in specs() if s.bus_name == "reporting")
+    argv = [executable("crm-reporting"), args.action, "--batch", str(args.batch)]
+    return subprocess.run(argv, env=config.service_env(spec)).returncode
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="crm", description="Run the CRM suite locally.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -185,6 +195,10 @@ def main(argv: list[str] | None = None) -> None:
     inf.set_defaults(fn=cmd_infra)
     sub.add_parser("migrate", help="migrate every service").set_defaults(fn=lambda a: migrate(SuiteConfig.from_env()))
     sub.add_parser("bus-setup", help="declare the bus").set_defaults(fn=lambda a: bus_setup(SuiteConfig.from_env()))
+    rep = sub.add_parser("reporting", help="reporting read models")
+    rep.add_argument("action", choices=["rebuild"], help="empty the read models and re-apply the event archive")
+    rep.add_argument("--batch", type=int, default=1000, help="events read from the archive at a time")
+    rep.set_defaults(fn=cmd_reporting)
     args = parser.parse_args(argv)
     try:
         sys.exit(args.fn(args) or 0)

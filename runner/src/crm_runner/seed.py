@@ -145,11 +145,15 @@ def seed_organisation(client: httpx.Client, echo: Callable[[str], None] = print)
 def seed_demo(base_url: str, username: str, password: str, count: int, echo=print, sales: bool = True) -> int:  # type: ignore[no-untyped-def]
     """Create the demo organisation, then `count` demo customers spread over the demo sales people,
     each with contacts and a follow-up history of the last 60 days (some of it old enough for the
-    pool rules to act on), a few released to the shared pool, then (unless `sales` is false) the
-    sales demo data of crm_runner.seed_sales; returns how many customers were created. Customers
+    pool rules to act on), a few released to the shared pool, then (unless `sales` is false:
+    customers only) the demo data of sales, marketing and the service desk;
+    returns how many customers were created. Customers
     that already exist (same name, so a duplicate) are left as they are, so running it again adds
     nothing twice."""
-    from crm_runner.seed_sales import seed_sales  # it imports this module
+    # They import this module.
+    from crm_runner.seed_marketing import seed_marketing
+    from crm_runner.seed_sales import seed_sales
+    from crm_runner.seed_service_desk import seed_service_desk
 
     rng = random.Random(42)
     now = datetime.now(UTC)
@@ -225,8 +229,11 @@ def seed_demo(base_url: str, username: str, password: str, count: int, echo=prin
             if created % 10 == 0 or i + 1 == count:
                 echo(f"  customers: {created}/{count}")
         echo(f"  contacts: {contacts}, activities: {activities}, in the pool: {pooled}, already there: {existing}")
-        if sales:
-            # A re-run found its customers there already: every customer is a candidate.
-            customer_ids = [c["id"] for c in _all_pages(client, "/v1/customers")] if existing else created_ids
+        # A re-run found its customers there already: every customer is a candidate.
+        customer_ids = [c["id"] for c in _all_pages(client, "/v1/customers")] if existing else created_ids
+        if sales:  # "customers only" otherwise (`crm seed --demo --no-sales`)
             seed_sales(client, user_ids, customer_ids, rng, echo)
+            # Each skips, with a message, when its service does not answer.
+            seed_marketing(client, user_ids, rng, echo)
+            seed_service_desk(client, user_ids, customer_ids, rng, echo)
         return created

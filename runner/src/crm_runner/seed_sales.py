@@ -175,8 +175,9 @@ def _catalogue(admin: httpx.Client, echo: Callable[[str], None]) -> dict[str, di
 
 
 def _finance_role(admin: httpx.Client, manager_id: str, echo: Callable[[str], None]) -> None:
-    """The contract flow's second step is decided by role `finance`, which is not built in: create
-    it and give it to the demo sales manager (so one manager approves both steps), unless done."""
+    """The contract flow's second step is decided by role `finance` (built in since gateway
+    migration 0006; created here on an older gateway): give it to the demo sales manager, so one
+    manager approves both steps, unless done."""
     role = admin.get(f"/v1/roles/{FINANCE_ROLE['name']}")
     if role.status_code == 404:
         _ok(admin.post("/v1/roles", json=FINANCE_ROLE))

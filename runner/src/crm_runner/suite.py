@@ -88,16 +88,21 @@ class SuiteConfig:
         env.update(self.extra_env)
         return env
 
+    def grpc_targets(self) -> dict[str, str]:
+        """`CRM_<SERVICE>_GRPC_TARGET` of every service (the gateway calls them all; a service may
+        call another's reads, e.g. marketing's target lists from a customers filter)."""
+        return {f"CRM_{s.bus_name.upper()}_GRPC_TARGET": f"127.0.0.1:{self.grpc_port(s.bus_name)}" for s in specs()}
+
     def service_env(self, spec: ServiceSpec) -> dict[str, str]:
         env = self.base_env()
+        env.update(self.grpc_targets())
         env.update(CRM_DATABASE_URL=self.database_urls[spec.bus_name], CRM_GRPC_PORT=str(self.grpc_port(spec.bus_name)))
         return env
 
     def gateway_env(self) -> dict[str, str]:
         env = self.base_env()
         env.update(CRM_DATABASE_URL=self.gateway_database_url, CRM_GATEWAY_PORT=str(self.gateway_port))
-        for spec in specs():
-            env[f"CRM_{spec.bus_name.upper()}_GRPC_TARGET"] = f"127.0.0.1:{self.grpc_port(spec.bus_name)}"
+        env.update(self.grpc_targets())
         return env
 
     def processes(self) -> list[Process]:

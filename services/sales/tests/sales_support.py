@@ -57,18 +57,27 @@ class Api:
         self.app.stop(grace=1)
         self.engine.dispose()
 
-    # -- customers events, through the worker's handlers ----------------------------------------
+    # -- consumed events, through the worker's handlers ------------------------------------------
     def customer_event(self, event_type: str, payload, aggregate_id: str, version: int) -> str:  # type: ignore[no-untyped-def]
+        return self.event("customers", event_type, payload, aggregate_id, version)
+
+    def event(self, producer: str, event_type: str, payload, aggregate_id: str, version: int) -> str:  # type: ignore[no-untyped-def]
+        """Deliver one new event (a fresh envelope) to the worker's handler for it."""
+        return self.deliver(
+            new_envelope(
+                producer=producer,
+                event_type=event_type,
+                payload=payload,
+                aggregate_id=aggregate_id,
+                aggregate_version=version,
+            )
+        )
+
+    def deliver(self, envelope) -> str:  # type: ignore[no-untyped-def]
+        """Deliver an envelope (again, for redelivery tests) to the worker's handler for its type."""
         from sales.events.worker import Worker  # nameko import only where needed
 
-        envelope = new_envelope(
-            producer="customers",
-            event_type=event_type,
-            payload=payload,
-            aggregate_id=aggregate_id,
-            aggregate_version=version,
-        )
-        handler = getattr(Worker, f"on_{event_type}")
+        handler = getattr(Worker, f"on_{envelope.event_type}")
         fake_worker = SimpleNamespace(name="sales", runtime=self.runtime)
         return handler(fake_worker, json.loads(envelope.to_json()))
 

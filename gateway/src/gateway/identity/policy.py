@@ -22,6 +22,10 @@ CUSTOMERS_VIEW = "customers:view"
 CUSTOMERS_CREATE = "customers:create"
 CUSTOMERS_REVEAL = "customers:reveal-sensitive"
 REPORTS_VIEW = "reports:view"
+# CSV / XLSX report files are exports (G6); saved report definitions are created and edited.
+REPORTS_EXPORT = "reports:export"
+REPORTS_CREATE = "reports:create"
+REPORTS_EDIT = "reports:edit"
 # Managing the organisation (users, departments, positions, groups, roles) and reading the audit log.
 ORG_ADMIN = "organisation:admin"
 

@@ -1,5 +1,6 @@
-"""`/v1/invoices`: invoices requested against an approved contract (tax included), approved
-through the invoice flow, then issued with a number, or voided."""
+"""`/v1/invoices`: invoices requested against an approved contract, or against a confirmed order
+sold without a contract, or one of their receipts (tax included), approved through the invoice
+flow, then issued with a number, or voided."""
 
 from typing import Literal
 
@@ -38,7 +39,9 @@ class InvoicePatch(StrictModel):
 
 
 class InvoiceCreate(StrictModel):
-    contract_id: str = Field(pattern=ID_PATTERN)
+    """Name the contract; or, for a sale without a contract, the order or one of its receipts."""
+
+    contract_id: str | None = Field(default=None, pattern=ID_PATTERN)
     amount: MoneyIn = Field(description="Tax included")
     tax_rate: Percent | None = Field(default=None, description="Default: the organisation's tax rate")
     billing: BillingIn
@@ -49,6 +52,7 @@ class InvoiceCreate(StrictModel):
 
 class InvoiceQuery(ListQuery):
     contract_id: str | None = Field(default=None, pattern=ID_PATTERN)
+    order_id: str | None = Field(default=None, pattern=ID_PATTERN)
     customer_id: str | None = Field(default=None, pattern=ID_PATTERN)
     status: Literal["pending_approval", "approved", "rejected", "withdrawn", "issued", "void"] | None = None
 
@@ -71,7 +75,12 @@ add_list(
     page_model=page_model(Invoice, "InvoicePage"),
     query_model=InvoiceQuery,
     summary="List the invoices you may see",
-    terms=lambda q: {"contract_id": q.contract_id, "customer_id": q.customer_id, "status": q.status},
+    terms=lambda q: {
+        "contract_id": q.contract_id,
+        "order_id": q.order_id,
+        "customer_id": q.customer_id,
+        "status": q.status,
+    },
 )
 add_create(
     router,
@@ -81,7 +90,8 @@ add_create(
     build=lambda b: proto(pb.RequestInvoiceRequest, body_values(b)),
     reply_field="invoice",
     model=Invoice,
-    summary="Request an invoice against an approved contract (never beyond the contract amount)",
+    summary="Request an invoice against an approved contract or a confirmed order, or one of their receipts "
+    "(never beyond the contract amount or order total)",
     location="/v1/invoices",
 )
 add_get(

@@ -12,6 +12,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    UniqueConstraint,
 )
 
 metadata = MetaData(
@@ -167,4 +168,22 @@ audit_log = Table(
     # JSON text: what changed (never passwords or revealed values).
     Column("detail", String(4000), nullable=False, default="{}"),
     Index("ix_audit_log_at", "at"),
+)
+
+# The per-user notification inbox (issue 9), filled by the bus consumer from services' events.
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("user_id", String(36), nullable=False),
+    # The event it came from: one notice per (event, user), so a redelivered event adds nothing.
+    Column("event_id", String(64), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("body", String(1000), nullable=False),
+    Column("link", String(500), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("read_at", DateTime(timezone=True), nullable=True),
+    UniqueConstraint("event_id", "user_id"),
+    Index("ix_notifications_user_created", "user_id", "created_at"),
 )

@@ -113,6 +113,12 @@ class CustomersSettings:
         default=0.05,
         parse=parse_share,
     )
+    contract_grace_days: int = env(
+        "CRM_CUSTOMERS_CONTRACT_GRACE_DAYS",
+        "days after a customer's last active contract ends before the pool timers run again (C4)",
+        default=30,
+        parse=parse_days,
+    )
     recycle_guard_min: int = env(
         "CRM_CUSTOMERS_RECYCLE_GUARD_MIN",
         "the share guard never stops a sweep of this many customers or fewer",

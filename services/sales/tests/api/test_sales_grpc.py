@@ -511,10 +511,10 @@ def test_targets_and_settings(api):
 
     settings = stub.GetSalesSettings(pb.GetSalesSettingsRequest(), metadata=ADMIN).settings
     assert [s.key for s in settings.stages] == ["qualification", "needs_analysis", "proposal", "negotiation"]
-    assert settings.discount_approval_percent == "10" and settings.version == 0
+    assert settings.discount_approval_percent == "10" and settings.version == 1  # never saved: the defaults
     changed = stub.UpdateSalesSettings(
         pb.UpdateSalesSettingsRequest(
-            expected_version=0,
+            expected_version=1,
             settings=pb.SalesSettings(
                 discount_approval_percent="20",
                 payment_grace_days=5,
@@ -525,12 +525,12 @@ def test_targets_and_settings(api):
         metadata=ADMIN,
     ).settings
     receipt_flow = next(f for f in changed.flows if f.record_type == "receipt")
-    assert (changed.discount_approval_percent, changed.payment_grace_days, changed.version) == ("20", 5, 1)
+    assert (changed.discount_approval_percent, changed.payment_grace_days, changed.version) == ("20", 5, 2)
     assert receipt_flow.version == 2 and receipt_flow.steps[0].role == "finance"
     refused(
         lambda: stub.UpdateSalesSettings(
             pb.UpdateSalesSettingsRequest(
-                expected_version=1,
+                expected_version=2,
                 settings=pb.SalesSettings(time_zone="Mars/Olympus"),
                 update_mask=FieldMask(paths=["time_zone"]),
             ),

@@ -82,6 +82,7 @@ class Customer:
     pool_entered_at: datetime | None = None
     previous_owner_id: str | None = None
     exemption_ended_at: datetime | None = None
+    contract_paused: bool = False  # C4: an active contract pauses the pool timers
     locked: bool = False
     deleted_at: datetime | None = None
     deletion_batch_id: str | None = None

@@ -76,6 +76,7 @@ def holding(customer: Customer) -> pools.Holding:
         deal_at=customer.deal_at,
         locked=customer.locked,
         level=customer.level,
+        paused=customer.contract_paused,
     )
 
 

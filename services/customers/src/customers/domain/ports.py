@@ -83,7 +83,12 @@ class CustomerRepository(Protocol):
         ...
 
     def update(self, customer: Customer, *, expected_version: int) -> bool:
-        """Write every column of `customer` if the stored version is still `expected_version`."""
+        """Write `customer` if the stored version is still `expected_version` (the follow-up time
+        never moves back; the contract exemption columns are left to set_contract_exemption)."""
+        ...
+
+    def set_contract_exemption(self, customer_id: str, *, paused: bool, ended_at: datetime | None) -> bool:
+        """Store the C4 exemption facts (no version bump: not an edit); True if they changed."""
         ...
 
     def advance_follow_up(self, customer_id: str, at: datetime) -> None:
@@ -206,6 +211,30 @@ class CustomFieldRepository(Protocol):
     def update(self, definition: FieldDefinition, *, expected_version: int) -> bool: ...
 
 
+class ContractFactRepository(Protocol):
+    """The customer's contracts as sales reports them (domain.exemptions.ContractFact)."""
+
+    def get(self, contract_id: str) -> Any: ...
+
+    def put(self, fact: Any) -> None: ...
+
+    def for_customer(self, customer_id: str) -> list[Any]: ...
+
+    def repoint(self, victim_id: str, survivor_id: str) -> None:
+        """Move the victim's contracts to the survivor (a merge)."""
+        ...
+
+
+class LeadConversionRepository(Protocol):
+    """How each marketing lead conversion was resolved (domain.lead_conversions.Resolution)."""
+
+    def get(self, conversion_id: str) -> Any:
+        """The stored resolution of the conversion, or None."""
+        ...
+
+    def add(self, resolution: Any, *, at: datetime) -> None: ...
+
+
 class CustomersUnitOfWork(Protocol):
     customers: CustomerRepository
     contacts: ContactRepository
@@ -216,6 +245,8 @@ class CustomersUnitOfWork(Protocol):
     shares: ShareRepository
     custom_fields: CustomFieldRepository
     pools: PoolRepository
+    lead_conversions: LeadConversionRepository
+    contract_facts: ContractFactRepository
 
     def __enter__(self) -> CustomersUnitOfWork: ...
 

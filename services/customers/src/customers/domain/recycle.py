@@ -23,6 +23,7 @@ from customers.domain.commands import (
 )
 from customers.domain.customer import Customer, FieldChange, ensure_writable
 from customers.domain.events import CustomerDeleted, CustomerMerged, CustomerPurged, CustomerRestored
+from customers.domain.exemptions import merge_contracts
 from customers.domain.merge import merged
 from customers.domain.ports import OwnerPeriod, Page
 
@@ -219,6 +220,7 @@ def merge_customers(
                 change_id=change_id,
             )
         )
+        merge_contracts(uow, victim.id, survivor.id)
         uow.record(CustomerMerged(result, gone, tuple(moved_contacts), tuple(moved_activities)))
         uow.commit()
     return result

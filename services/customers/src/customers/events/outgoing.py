@@ -10,11 +10,30 @@ from google.protobuf.message import Message
 
 from crm.customers.v1 import customers_events_pb2 as ev
 from customers.domain import events as de
+from customers.domain.lead_conversions import CREATED, LINKED, LeadConversionResolved
 from customers.grpc_api.mapping import activity_to_proto, contact_to_proto, customer_to_proto
 
 
 def translate(event: object) -> tuple[str, Message, str, int]:
     """(event_type, payload, aggregate_id, aggregate_version) for a domain event."""
+    if isinstance(event, LeadConversionResolved):
+        r = event.resolution
+        payload = ev.LeadConversionResolved(
+            lead_id=r.lead_id,
+            conversion_id=r.conversion_id,
+            outcome=r.outcome,
+            customer_id=r.customer_id,
+            customer_name=event.customer_name,
+            contact_id=r.contact_id,
+            conflict_owner_id=r.conflict_owner_id,
+            detail=r.detail,
+            campaign_id=event.campaign_id,
+            owner_id=event.owner_id,
+        )
+        # Aggregate: the customer it resolved to; a conflict or invalid request has only the lead.
+        if r.outcome in (CREATED, LINKED):
+            return "lead_conversion_resolved", payload, r.customer_id, event.customer_version
+        return "lead_conversion_resolved", payload, r.lead_id, 0
     if isinstance(event, de.CustomerCreated):
         c = event.customer
         return "customer_created", ev.CustomerCreated(customer=customer_to_proto(c)), c.id, c.version

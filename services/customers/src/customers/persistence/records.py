@@ -17,6 +17,8 @@ from customers.crypto import FieldCrypto
 from customers.domain import keys as k
 from customers.domain.access import Share
 from customers.domain.custom_fields import FieldDefinition
+from customers.domain.exemptions import ContractFact
+from customers.domain.lead_conversions import Resolution
 from customers.domain.ports import HistoryEntry, Match, OwnerPeriod, Page
 from customers.persistence import tables
 from customers.persistence.codec import utc
@@ -356,3 +358,75 @@ class SqlCustomFields:
             .values(**values)
         )
         return self.session.execute(stmt).rowcount == 1
+
+
+class SqlLeadConversions:
+    """Resolutions of marketing lead conversions (one row per conversion id)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, conversion_id: str) -> Resolution | None:
+        t = tables.lead_conversions
+        r = self.session.execute(select(t).where(t.c.conversion_id == conversion_id)).first()
+        if r is None:
+            return None
+        return Resolution(
+            lead_id=r.lead_id,
+            conversion_id=r.conversion_id,
+            outcome=r.outcome,
+            customer_id=r.customer_id,
+            contact_id=r.contact_id,
+            conflict_owner_id=r.conflict_owner_id,
+            detail=r.detail,
+        )
+
+    def add(self, resolution: Resolution, *, at: datetime) -> None:
+        self.session.execute(
+            insert(tables.lead_conversions).values(
+                conversion_id=resolution.conversion_id,
+                lead_id=resolution.lead_id,
+                outcome=resolution.outcome,
+                customer_id=resolution.customer_id,
+                contact_id=resolution.contact_id,
+                conflict_owner_id=resolution.conflict_owner_id,
+                detail=resolution.detail[:500],
+                created_at=at,
+            )
+        )
+
+
+class SqlContractFacts:
+    """The customer's contracts as sales reports them (C4)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, contract_id: str) -> ContractFact | None:
+        t = tables.customer_contracts
+        r = self.session.execute(select(t).where(t.c.contract_id == contract_id)).first()
+        return None if r is None else ContractFact(r.contract_id, r.customer_id, r.active, utc(r.ended_at), r.version)
+
+    def put(self, fact: ContractFact) -> None:
+        values = {
+            "contract_id": fact.contract_id,
+            "customer_id": fact.customer_id,
+            "active": fact.active,
+            "ended_at": fact.ended_at,
+            "version": fact.version,
+        }
+        stmt = conflict_insert(self.session, tables.customer_contracts).values(**values)
+        self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["contract_id"], set_={k: v for k, v in values.items() if k != "contract_id"}
+            )
+        )
+
+    def for_customer(self, customer_id: str) -> list[ContractFact]:
+        t = tables.customer_contracts
+        rows = self.session.execute(select(t).where(t.c.customer_id == customer_id).order_by(t.c.contract_id)).all()
+        return [ContractFact(r.contract_id, r.customer_id, r.active, utc(r.ended_at), r.version) for r in rows]
+
+    def repoint(self, victim_id: str, survivor_id: str) -> None:
+        t = tables.customer_contracts
+        self.session.execute(update(t).where(t.c.customer_id == victim_id).values(customer_id=survivor_id))

@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, delete, exists, insert, or_, select, update
+from sqlalchemy import Text, and_, case, cast, delete, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
@@ -211,6 +211,13 @@ def customer_listing(session: Session, crypto: FieldCrypto, definitions: dict[st
     )
 
 
+def _differs(column: Any, value: datetime | None) -> Any:
+    """SQL: the column does not hold `value` (NULL-aware)."""
+    if value is None:
+        return column.is_not(None)
+    return or_(column.is_(None), column != value)
+
+
 class SqlCustomerRepository:
     def __init__(self, session: Session, crypto: FieldCrypto) -> None:
         self.session = session
@@ -230,7 +237,28 @@ class SqlCustomerRepository:
         values = customer_values(customer, self.crypto)
         values.pop("id")
         values.pop("created_at")
+        # Facts other writers move without a version bump (follow-ups, the contract exemption)
+        # must not be written back from a copy read earlier: the follow-up time only moves
+        # forward, and the exemption columns belong to set_contract_exemption alone.
+        values.pop("contract_paused")
+        values.pop("exemption_ended_at")
+        follow_up = values.pop("last_follow_up_at")
+        if follow_up is not None:
+            column = t.c.last_follow_up_at
+            values["last_follow_up_at"] = case((or_(column.is_(None), column < follow_up), follow_up), else_=column)
         stmt = update(t).where(t.c.id == customer.id, t.c.version == expected_version).values(**values)
+        return self.session.execute(stmt).rowcount == 1
+
+    def set_contract_exemption(self, customer_id: str, *, paused: bool, ended_at: datetime | None) -> bool:
+        """C4 facts from sales (no version bump: not a user edit); True if the row changed."""
+        stmt = (
+            update(t)
+            .where(
+                t.c.id == customer_id,
+                or_(t.c.contract_paused != paused, _differs(t.c.exemption_ended_at, ended_at)),
+            )
+            .values(contract_paused=paused, exemption_ended_at=ended_at)
+        )
         return self.session.execute(stmt).rowcount == 1
 
     def advance_follow_up(self, customer_id: str, at: datetime) -> None:

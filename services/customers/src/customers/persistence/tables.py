@@ -66,6 +66,8 @@ customers = Table(
     Column("pool_entered_at", DateTime(timezone=True), nullable=True),
     Column("previous_owner_id", String(_USER), nullable=True),
     Column("exemption_ended_at", DateTime(timezone=True), nullable=True),
+    # C4: an active contract (from sales events) pauses both pool timers.
+    Column("contract_paused", Boolean, nullable=False, server_default=false()),
     Column("locked", Boolean, nullable=False, server_default=false()),
     Column("deleted_at", DateTime(timezone=True), nullable=True),
     Column("deletion_batch_id", String(_ID), nullable=True),
@@ -291,6 +293,34 @@ outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)
 
 # Saved list views (C30): private to their owner or shared with everyone.
+# The customer's contracts as sales reports them (C4): whether each is active, and when it ended.
+customer_contracts = Table(
+    "customer_contracts",
+    metadata,
+    Column("contract_id", String(_ID), primary_key=True),
+    Column("customer_id", String(_ID), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+    Column("version", BigInteger, nullable=False),
+    Index("ix_customer_contracts_customer", "customer_id"),
+)
+
+# Marketing lead conversions handled here: one row per conversion id, so a repeated request answers
+# the same resolution instead of creating a second customer (M6).
+lead_conversions = Table(
+    "lead_conversions",
+    metadata,
+    Column("conversion_id", String(36), primary_key=True),
+    Column("lead_id", String(36), nullable=False),
+    Column("outcome", String(20), nullable=False),
+    Column("customer_id", String(36), nullable=False),
+    Column("contact_id", String(36), nullable=False),
+    Column("conflict_owner_id", String(64), nullable=False),
+    Column("detail", String(500), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_lead_conversions_customer", "customer_id"),
+)
+
 customer_views = Table(
     "customer_views",
     metadata,

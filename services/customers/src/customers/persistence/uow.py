@@ -9,7 +9,15 @@ from customers.crypto import FieldCrypto
 from customers.events.outgoing import translate
 from customers.persistence.children import SqlActivities, SqlContacts
 from customers.persistence.pool import SqlPools
-from customers.persistence.records import SqlCustomFields, SqlHistory, SqlKeys, SqlOwnerHistory, SqlShares
+from customers.persistence.records import (
+    SqlContractFacts,
+    SqlCustomFields,
+    SqlHistory,
+    SqlKeys,
+    SqlLeadConversions,
+    SqlOwnerHistory,
+    SqlShares,
+)
 from customers.persistence.repository import SqlCustomerRepository
 from customers.persistence.tables import outbox
 
@@ -24,6 +32,8 @@ class SqlCustomersUnitOfWork(UnitOfWork):
     shares: SqlShares
     custom_fields: SqlCustomFields
     pools: SqlPools
+    lead_conversions: SqlLeadConversions
+    contract_facts: SqlContractFacts
 
     def __init__(self, session_factory: sessionmaker[Session], *, crypto: FieldCrypto, read_only: bool = False) -> None:
         super().__init__(session_factory, outbox, "customers", translate, read_only=read_only)
@@ -41,4 +51,6 @@ class SqlCustomersUnitOfWork(UnitOfWork):
         self.shares = SqlShares(session)
         self.custom_fields = SqlCustomFields(session)
         self.pools = SqlPools(session, crypto)
+        self.lead_conversions = SqlLeadConversions(session)
+        self.contract_facts = SqlContractFacts(session)
         return self

@@ -1,5 +1,8 @@
 """The marketing service's one table from domain errors to gRPC status codes."""
 
-from crm_chassis.grpc_server import BASE_ERROR_TABLE
+import grpc
 
-ERROR_TABLE = dict(BASE_ERROR_TABLE)
+from crm_chassis.grpc_server import BASE_ERROR_TABLE
+from marketing.domain.ports import DependencyUnavailable
+
+ERROR_TABLE = {**BASE_ERROR_TABLE, DependencyUnavailable: grpc.StatusCode.UNAVAILABLE}

@@ -93,7 +93,7 @@ class PaymentOverdue:
     plan: PaymentPlan
     state: InstalmentState
     as_of: date
-    contract_number: str
+    number: str  # of the plan's contract, or of its order
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,6 +1,7 @@
-"""Invoices (S13): requested against a contract (optionally an order or a receipt) with a tax
-rate and a snapshot of the billing profile, approved through the engine, then issued with a
-number and an issue date, or voided. Invoices never exceed the contract amount (S8)."""
+"""Invoices (S13): requested against a contract (optionally one of its orders or receipts), or
+against an order sold without a contract (or one of its receipts), with a tax rate and a snapshot
+of the billing profile, approved through the engine, then issued with a number and an issue date,
+or voided. Invoices never exceed the contract amount or the order total (S8)."""
 
 from __future__ import annotations
 

@@ -39,6 +39,8 @@ class Line:
     price_list_id: str
     tier_min_quantity: Decimal | None
     price_reason: str
+    # The product's warranty at pricing time, so a fulfilled order tells after-sales what it covers.
+    warranty_months: int = 0
 
     @property
     def gross(self) -> Decimal:
@@ -66,6 +68,7 @@ class Line:
             "price_list_id": self.price_list_id,
             "tier_min_quantity": None if self.tier_min_quantity is None else str(self.tier_min_quantity),
             "price_reason": self.price_reason,
+            "warranty_months": self.warranty_months,
         }
 
     @classmethod
@@ -84,6 +87,7 @@ class Line:
             price_list_id=d.get("price_list_id", ""),
             tier_min_quantity=None if tier is None else Decimal(tier),
             price_reason=d.get("price_reason", ""),
+            warranty_months=int(d.get("warranty_months", 0)),
         )
 
 
@@ -151,6 +155,7 @@ def priced(product: Product, resolution: PriceResolution, line: LineInput, qty: 
         price_list_id=resolution.price_list_id,
         tier_min_quantity=resolution.tier_min_quantity,
         price_reason=resolution.reason,
+        warranty_months=product.warranty_months,
     )
 
 

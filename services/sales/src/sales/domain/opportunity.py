@@ -69,6 +69,8 @@ class Opportunity:
     created_at: datetime
     updated_at: datetime
     created_by: str
+    # The marketing lead this opportunity was converted from (attribution), if any.
+    lead_id: str = ""
 
     @property
     def status(self) -> str:
@@ -149,6 +151,7 @@ def create(
         created_at=at,
         updated_at=at,
         created_by=actor_id,
+        lead_id=bounded(fields.get("lead_id", ""), "lead_id", max_len=36),
     )
     return opp, StageChange(change_id, id, at, actor_id, "", stage.key, "create", opp.probability)
 

@@ -1,6 +1,8 @@
 """Payment plans, receipts and their allocation (S6-S12).
 
-- A plan's instalments add up exactly to the contract value (S8).
+- A plan belongs to a contract or, for a sale without a contract, to an order (issue 6); its
+  instalments add up exactly to that record's value (S8). An order plays the contract's part:
+  it is effective once confirmed (receipts need that, S7) and void when cancelled.
 - A receipt is allocated to instalments: lines the user gives first, the rest FIFO by due date
   (S6). Only approved receipts count as received (S7); allocations of receipts that are in
   review reserve their share so two receipts never fill the same instalment twice.
@@ -57,6 +59,7 @@ class PaymentPlan:
     created_at: datetime
     updated_at: datetime
     created_by: str
+    order_id: str = ""  # set (and contract_id empty) for a plan on an order
 
     @property
     def total(self) -> Decimal:
@@ -90,6 +93,8 @@ class Receipt:
     updated_at: datetime
     created_by: str
 
+    order_id: str = ""  # set (and contract_id empty) for a receipt against an order's plan
+
     @property
     def counts(self) -> bool:
         return self.status in RECEIPT_COUNTS
@@ -97,6 +102,25 @@ class Receipt:
     @property
     def reserves(self) -> bool:
         return self.status in RECEIPT_RESERVES
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanBasis:
+    """The record a plan belongs to, as the plan rules see it: a contract, or an order."""
+
+    kind: str  # "contract" or "order"
+    id: str
+    number: str
+    customer_id: str
+    owner_id: str
+    currency: str
+    value: Decimal  # minor units: the contract value, or the order total
+    # In the contract's vocabulary (draft, pending_approval, approved, ..., terminated): an order
+    # is "draft" until confirmed, "active" once confirmed or fulfilled, "terminated" if cancelled.
+    status: str
+
+
+ORDER_STATUS_AS_CONTRACT = {"draft": "draft", "confirmed": "active", "fulfilled": "active", "cancelled": "terminated"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -142,7 +166,8 @@ def check_adds_up(planned: Decimal, contract_value: Decimal) -> None:
     if planned != contract_value:
         gap = contract_value - planned
         raise InvalidArgument(
-            f"the instalments add up to {planned}, the contract value is {contract_value} (gap {gap})",
+            f"the instalments add up to {planned}, the contract value (or order total) is {contract_value} "
+            f"(minor units; gap {gap})",
             code="plan.total_mismatch",
             field="instalments",
             details={"planned": str(planned), "contract_value": str(contract_value), "gap": str(gap)},
@@ -287,6 +312,18 @@ def require_effective_contract(contract_status: str, contract_number: str) -> No
             f"contract {contract_number} is {contract_status}; receipts need an approved contract",
             code="receipt.contract_not_approved",
             field="contract_id",
+        )
+
+
+def require_effective(basis: PlanBasis, record: str = "receipt") -> None:
+    """S7: receipts (and invoices) need an approved contract, or a confirmed (not cancelled) order."""
+    if basis.kind == "contract":
+        require_effective_contract(basis.status, basis.number)
+    elif basis.status != "active":
+        raise FailedPrecondition(
+            f"order {basis.number} is not confirmed; {record}s need a confirmed order",
+            code=f"{record}.order_not_confirmed",
+            field="order_id",
         )
 
 

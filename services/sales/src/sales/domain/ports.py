@@ -11,6 +11,7 @@ from crm_chassis.approvals import Actor, Approval
 from sales.domain.catalogue import PriceList, Product
 from sales.domain.common import ListRequest, Page
 from sales.domain.contract import Contract
+from sales.domain.conversions import LeadConversion
 from sales.domain.customers import CustomerRef
 from sales.domain.invoice import Invoice
 from sales.domain.opportunity import Opportunity, StageChange
@@ -78,6 +79,8 @@ class ContractRecords(Records[Contract], Protocol):
 class PlanRecords(Records[PaymentPlan], Protocol):
     def for_contract(self, contract_id: str) -> PaymentPlan | None: ...
 
+    def for_order(self, order_id: str) -> PaymentPlan | None: ...
+
     def overdue_candidates(self, due_before: date, after_id: str, limit: int) -> list[tuple[Instalment, Decimal]]:
         """Instalments due before `due_before` whose approved receipts do not cover them (with what
         they received), ordered by id, after `after_id` (keyset batches)."""
@@ -92,6 +95,8 @@ class ReceiptRecords(Records[Receipt], Protocol):
 
 class InvoiceRecords(Records[Invoice], Protocol):
     def for_contract(self, contract_id: str) -> list[Invoice]: ...
+
+    def for_order(self, order_id: str) -> list[Invoice]: ...
 
 
 class TargetRecords(Records[Target], Protocol):
@@ -123,6 +128,14 @@ class CustomerRefs(Protocol):
 
     def repoint(self, victim_id: str, survivor_id: str) -> int:
         """Point every sales record of `victim_id` at `survivor_id`; returns how many changed."""
+        ...
+
+
+class LeadConversionRecords(Protocol):
+    def get(self, conversion_id: str, *, for_update: bool = False) -> LeadConversion | None: ...
+
+    def put(self, conversion: LeadConversion) -> None:
+        """Insert or replace the conversion's row."""
         ...
 
 
@@ -160,6 +173,7 @@ class SalesUnitOfWork(Protocol):
     settings: SettingsStore
     numbers: Numbers
     notices: Notices
+    conversions: LeadConversionRecords
 
     def __enter__(self) -> SalesUnitOfWork: ...
 

@@ -22,6 +22,10 @@ STAGE_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 APPROVAL_RECORD_TYPES = ("quote", "contract", "receipt", "invoice")
 
 
+# The version of the built-in defaults before anyone saved settings.
+DEFAULTS_VERSION = 1
+
+
 @dataclasses.dataclass(frozen=True)
 class Stage:
     key: str

@@ -49,7 +49,9 @@ def translate(event: object) -> tuple[str, Message, str, int]:
             payload = ev.PaymentOverdue(
                 plan_id=plan.id,
                 contract_id=plan.contract_id,
-                contract_number=number,
+                contract_number=number if plan.contract_id else "",
+                order_id=plan.order_id,
+                order_number=number if plan.order_id else "",
                 customer_id=plan.customer_id,
                 owner_id=plan.owner_id,
                 instalment=m.instalment_to_proto(state.instalment, plan.currency, state),

@@ -30,12 +30,14 @@ CONSUMED = (
     ("customer_deleted", "CustomerDeleted"),
     ("customer_restored", "CustomerRestored"),
     ("customer_merged", "CustomerMerged"),
+    ("lead_conversion_resolved", "LeadConversionResolved"),
 )
 
 REGISTRY = BusRegistry(
     service="sales",
     publishes=tuple(Publishes(event, f"crm.sales.v1.{message}") for event, message in PUBLISHED),
-    consumes=tuple(
-        Consumes("customers", event, f"crm.customers.v1.{message}", f"on_{event}") for event, message in CONSUMED
+    consumes=(
+        *(Consumes("customers", event, f"crm.customers.v1.{message}", f"on_{event}") for event, message in CONSUMED),
+        Consumes("marketing", "lead_converted", "crm.marketing.v1.LeadConverted", "on_lead_converted"),
     ),
 )

@@ -172,6 +172,7 @@ def line_to_proto(ln: Line, currency: str) -> pb.Line:
         price_list_id=ln.price_list_id,
         tier_min_quantity=dec_text(ln.tier_min_quantity),
         price_reason=ln.price_reason,
+        warranty_months=ln.warranty_months,
     )
 
 
@@ -218,6 +219,7 @@ def opportunity_to_proto(o: op.Opportunity) -> pb.Opportunity:
         probability=o.probability,
         expected_close_date=day(o.expected_close_date),
         source_campaign_id=o.source_campaign_id,
+        lead_id=o.lead_id,
         owner_id=o.owner_id,
         competitors=[competitor_to_proto(c, o.currency) for c in o.competitors],
         next_step=o.next_step,
@@ -458,6 +460,7 @@ def plan_to_proto(p: pm.PaymentPlan, view: PlanView | None = None) -> pb.Payment
     out = pb.PaymentPlan(
         id=p.id,
         contract_id=p.contract_id,
+        order_id=p.order_id,
         customer_id=p.customer_id,
         owner_id=p.owner_id,
         instalments=[instalment_to_proto(i, p.currency, states.get(i.id)) for i in p.instalments],
@@ -486,6 +489,7 @@ def receipt_to_proto(r: pm.Receipt) -> pb.Receipt:
     return pb.Receipt(
         id=r.id,
         contract_id=r.contract_id,
+        order_id=r.order_id,
         plan_id=r.plan_id,
         customer_id=r.customer_id,
         owner_id=r.owner_id,

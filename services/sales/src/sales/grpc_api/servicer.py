@@ -410,7 +410,11 @@ class SalesServicer(pb_grpc.SalesServiceServicer):
     # -- payments ----------------------------------------------------------------------------
     def CreatePaymentPlan(self, request, context):  # type: ignore[no-untyped-def]
         view = payments.create_plan(
-            self.uow, identity.current(), request.contract_id, m.instalment_inputs(request.instalments)
+            self.uow,
+            identity.current(),
+            request.contract_id,
+            m.instalment_inputs(request.instalments),
+            order_id=request.order_id,
         )
         return pb.CreatePaymentPlanResponse(plan=m.plan_to_proto(view.plan, view))
 
@@ -421,6 +425,7 @@ class SalesServicer(pb_grpc.SalesServiceServicer):
             plan_id=request.id,
             contract_id=request.contract_id,
             as_of=m.date_of(request.as_of, "as_of"),
+            order_id=request.order_id,
         )
         return pb.GetPaymentPlanResponse(plan=m.plan_to_proto(view.plan, view))
 
@@ -449,6 +454,7 @@ class SalesServicer(pb_grpc.SalesServiceServicer):
             reference=request.reference,
             note=request.note,
             allocations=m.allocations_of(request.allocations),
+            order_id=request.order_id,
         )
         return pb.RecordReceiptResponse(receipt=m.receipt_to_proto(receipt))
 

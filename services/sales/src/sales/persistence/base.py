@@ -8,13 +8,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from crm_chassis.db import as_utc
 from crm_chassis.listing import Listing
 from sales.domain.common import ListRequest, Page
+from sales.persistence.tables import customer_refs
 
 T = TypeVar("T")
 
@@ -83,7 +84,13 @@ class SqlRecords(Generic[T]):
         query = self.listing.compile(request.filter, request.order_by)
         stmt = self._select()
         if request.visible_owners is not None and self.owner_column is not None:
-            stmt = stmt.where(self.table.c[self.owner_column].in_(sorted(request.visible_owners)))
+            owners = sorted(request.visible_owners)
+            visible = self.table.c[self.owner_column].in_(owners)
+            if "customer_id" in self.table.c:
+                # G4: a customer's owner reads every sales record of the customer.
+                held = select(customer_refs.c.id).where(customer_refs.c.owner_id.in_(owners))
+                visible = or_(visible, self.table.c.customer_id.in_(held))
+            stmt = stmt.where(visible)
         if where is not None:
             stmt = stmt.where(where(self.table))
         rows = self.session.execute(query.apply(stmt, cursor=request.cursor, limit=request.limit)).all()

@@ -89,7 +89,7 @@ CONTRACTS = Listing(
 
 PLANS = Listing(
     [
-        *_common(t.payment_plans, "contract_id", "customer_id", "owner_id", "currency"),
+        *_common(t.payment_plans, "contract_id", "order_id", "customer_id", "owner_id", "currency"),
         Field("total", t.payment_plans.c.total, "integer"),
     ],
     tiebreak=t.payment_plans.c.id,
@@ -97,7 +97,17 @@ PLANS = Listing(
 
 RECEIPTS = Listing(
     [
-        *_common(t.receipts, "contract_id", "plan_id", "customer_id", "owner_id", "currency", "method", "reference"),
+        *_common(
+            t.receipts,
+            "contract_id",
+            "order_id",
+            "plan_id",
+            "customer_id",
+            "owner_id",
+            "currency",
+            "method",
+            "reference",
+        ),
         Field("status", t.receipts.c.status),
         Field("amount", t.receipts.c.amount, "integer"),
         Field("received_on", t.receipts.c.received_on, "date"),

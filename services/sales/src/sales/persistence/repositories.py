@@ -17,6 +17,7 @@ from crm_chassis.paging import decode_cursor, encode_cursor
 from sales.domain.catalogue import PriceList, PriceTier, Product
 from sales.domain.common import ListRequest, Page
 from sales.domain.contract import ACTIVE, SIGNED, Contract, Coverage
+from sales.domain.conversions import LeadConversion, OpportunityRequest
 from sales.domain.customers import CustomerRef
 from sales.domain.invoice import BillingProfile, Invoice
 from sales.domain.lines import Line
@@ -24,7 +25,7 @@ from sales.domain.opportunity import Competitor, Opportunity, StageChange
 from sales.domain.order import Order
 from sales.domain.payments import RECEIPT_COUNTS, Allocation, Instalment, PaymentPlan, Receipt
 from sales.domain.quote import Quote
-from sales.domain.settings import SalesSettings
+from sales.domain.settings import DEFAULTS_VERSION, SalesSettings
 from sales.domain.target import Target
 from sales.persistence import listings
 from sales.persistence import tables as t
@@ -154,6 +155,7 @@ class SqlOpportunities(SqlRecords[Opportunity]):
             created_at=utc(r.created_at),  # type: ignore[arg-type]
             updated_at=utc(r.updated_at),  # type: ignore[arg-type]
             created_by=r.created_by,
+            lead_id=r.lead_id,
         )
 
     def add_history(self, change: StageChange) -> None:
@@ -338,7 +340,8 @@ class SqlPlans(SqlRecords[PaymentPlan]):
     def to_row(self, p: PaymentPlan) -> dict[str, Any]:
         return {
             "id": p.id,
-            "contract_id": p.contract_id,
+            "contract_id": p.contract_id or None,
+            "order_id": p.order_id or None,
             "customer_id": p.customer_id,
             "owner_id": p.owner_id,
             "currency": p.currency,
@@ -362,7 +365,8 @@ class SqlPlans(SqlRecords[PaymentPlan]):
     def from_row(self, r: Row, instalments: list[Instalment] | None = None) -> PaymentPlan:
         return PaymentPlan(
             id=r.id,
-            contract_id=r.contract_id,
+            contract_id=r.contract_id or "",
+            order_id=r.order_id or "",
             customer_id=r.customer_id,
             owner_id=r.owner_id,
             currency=r.currency,
@@ -399,6 +403,10 @@ class SqlPlans(SqlRecords[PaymentPlan]):
 
     def for_contract(self, contract_id: str) -> PaymentPlan | None:
         found = self.find(self.table.c.contract_id == contract_id)
+        return found[0] if found else None
+
+    def for_order(self, order_id: str) -> PaymentPlan | None:
+        found = self.find(self.table.c.order_id == order_id)
         return found[0] if found else None
 
     def page(self, request: ListRequest, **kw: Any) -> Page[PaymentPlan]:
@@ -443,6 +451,7 @@ class SqlReceipts(SqlRecords[Receipt]):
         return Receipt(
             id=r.id,
             contract_id=r.contract_id,
+            order_id=r.order_id,
             plan_id=r.plan_id,
             customer_id=r.customer_id,
             owner_id=r.owner_id,
@@ -527,6 +536,10 @@ class SqlInvoices(SqlRecords[Invoice]):
 
     def for_contract(self, contract_id: str) -> list[Invoice]:
         return self.find(self.table.c.contract_id == contract_id)
+
+    def for_order(self, order_id: str) -> list[Invoice]:
+        """Invoices of an order sold without a contract."""
+        return self.find(self.table.c.order_id == order_id, self.table.c.contract_id == "")
 
 
 class SqlTargets(SqlRecords[Target]):
@@ -691,25 +704,64 @@ class SqlCustomerRefs:
         return moved
 
 
+class SqlLeadConversions:
+    def __init__(self, session) -> None:  # type: ignore[no-untyped-def]
+        self.session = session
+
+    def get(self, conversion_id: str, *, for_update: bool = False) -> LeadConversion | None:
+        query = select(t.lead_conversions).where(t.lead_conversions.c.conversion_id == conversion_id)
+        r = self.session.execute(query.with_for_update() if for_update else query).first()
+        if r is None:
+            return None
+        return LeadConversion(
+            conversion_id=r.conversion_id,
+            lead_id=r.lead_id,
+            request=None if r.request is None else OpportunityRequest.from_dict(r.request),
+            customer_id=r.customer_id,
+            outcome=r.outcome,
+            opportunity_id=r.opportunity_id,
+        )
+
+    def put(self, conversion: LeadConversion) -> None:
+        values = {
+            "conversion_id": conversion.conversion_id,
+            "lead_id": conversion.lead_id,
+            "request": None if conversion.request is None else conversion.request.to_dict(),
+            "customer_id": conversion.customer_id,
+            "outcome": conversion.outcome,
+            "opportunity_id": conversion.opportunity_id,
+            "updated_at": datetime.now(UTC),
+        }
+        stmt = conflict_insert(self.session, t.lead_conversions).values(**values)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["conversion_id"], set_={k: v for k, v in values.items() if k != "conversion_id"}
+        )
+        self.session.execute(stmt)
+
+
 class SqlSettings:
     def __init__(self, session) -> None:  # type: ignore[no-untyped-def]
         self.session = session
 
     def load(self) -> SalesSettings:
         r = self.session.execute(select(t.sales_settings).where(t.sales_settings.c.id == 1)).first()
-        return SalesSettings() if r is None else SalesSettings.from_dict(r.data, r.version)
+        # Never-saved defaults are version 1, so their ETag is a real version a stale edit can miss.
+        return SalesSettings(version=DEFAULTS_VERSION) if r is None else SalesSettings.from_dict(r.data, r.version)
 
     def save(self, settings: SalesSettings, *, expected_version: int) -> bool:
         s = t.sales_settings
-        if expected_version == 0:
-            stmt = conflict_insert(self.session, s).values(id=1, data=settings.to_dict(), version=settings.version)
-            return self.session.execute(stmt.on_conflict_do_nothing()).rowcount == 1
         result = self.session.execute(
             update(s)
             .where(s.c.id == 1, s.c.version == expected_version)
             .values(data=settings.to_dict(), version=settings.version)
         )
-        return result.rowcount == 1
+        if result.rowcount == 1:
+            return True
+        if expected_version != DEFAULTS_VERSION:
+            return False
+        # The defaults were never stored: the first save inserts them (a concurrent first save loses).
+        stmt = conflict_insert(self.session, s).values(id=1, data=settings.to_dict(), version=settings.version)
+        return self.session.execute(stmt.on_conflict_do_nothing()).rowcount == 1
 
 
 class SqlNumbers:

@@ -57,6 +57,21 @@ customer_refs = Table(
     Column("merged_into_id", String(36), nullable=False, default=""),
     Column("version", BigInteger, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_customer_refs_owner", "owner_id"),
+)
+
+# Lead conversions waiting to become an opportunity: the marketing request (lead_converted) and the
+# customers service's resolution (lead_conversion_resolved) may arrive in either order.
+lead_conversions = Table(
+    "lead_conversions",
+    metadata,
+    Column("conversion_id", String(36), primary_key=True),
+    Column("lead_id", String(36), nullable=False),
+    Column("request", JSON, nullable=True),
+    Column("customer_id", String(36), nullable=False, default=""),
+    Column("outcome", String(20), nullable=False, default=""),
+    Column("opportunity_id", String(36), nullable=False, default=""),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
 products = Table(
@@ -108,6 +123,7 @@ opportunities = Table(
     Column("source_campaign_id", String(36), nullable=False, default=""),
     Column("owner_id", String(64), nullable=False),
     Column("competitors", JSON, nullable=False),
+    Column("lead_id", String(36), nullable=False, default="", server_default=""),
     Column("next_step", String(500), nullable=False, default=""),
     Column("lost_reason", String(500), nullable=False, default=""),
     Column("closed_at", DateTime(timezone=True), nullable=True),
@@ -222,7 +238,9 @@ payment_plans = Table(
     "payment_plans",
     metadata,
     _id(),
-    Column("contract_id", String(36), nullable=False, unique=True),
+    # Exactly one of contract_id / order_id is set (NULL, not "", so each stays unique).
+    Column("contract_id", String(36), nullable=True, unique=True),
+    Column("order_id", String(36), nullable=True, unique=True),
     Column("customer_id", String(36), nullable=False),
     Column("owner_id", String(64), nullable=False),
     Column("currency", String(3), nullable=False),
@@ -249,6 +267,7 @@ receipts = Table(
     metadata,
     _id(),
     Column("contract_id", String(36), nullable=False),
+    Column("order_id", String(36), nullable=False, default="", server_default=""),
     Column("plan_id", String(36), nullable=False),
     Column("customer_id", String(36), nullable=False),
     Column("owner_id", String(64), nullable=False),

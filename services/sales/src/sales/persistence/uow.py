@@ -29,6 +29,7 @@ class Repositories:
         self.settings = r.SqlSettings(session)
         self.numbers = r.SqlNumbers(session)
         self.notices = r.SqlNotices(session)
+        self.conversions = r.SqlLeadConversions(session)
 
 
 class SqlSalesUnitOfWork(UnitOfWork):

@@ -156,3 +156,27 @@ class FollowUpDue(_message.Message):
     owner_id: str
     customer_name: str
     def __init__(self, activity: _Optional[_Union[_customers_service_pb2.Activity, _Mapping]] = ..., owner_id: _Optional[str] = ..., customer_name: _Optional[str] = ...) -> None: ...
+
+class LeadConversionResolved(_message.Message):
+    __slots__ = ("lead_id", "conversion_id", "outcome", "customer_id", "customer_name", "contact_id", "conflict_owner_id", "detail", "campaign_id", "owner_id")
+    LEAD_ID_FIELD_NUMBER: _ClassVar[int]
+    CONVERSION_ID_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_NAME_FIELD_NUMBER: _ClassVar[int]
+    CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
+    CONFLICT_OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    DETAIL_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
+    OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    lead_id: str
+    conversion_id: str
+    outcome: str
+    customer_id: str
+    customer_name: str
+    contact_id: str
+    conflict_owner_id: str
+    detail: str
+    campaign_id: str
+    owner_id: str
+    def __init__(self, lead_id: _Optional[str] = ..., conversion_id: _Optional[str] = ..., outcome: _Optional[str] = ..., customer_id: _Optional[str] = ..., customer_name: _Optional[str] = ..., contact_id: _Optional[str] = ..., conflict_owner_id: _Optional[str] = ..., detail: _Optional[str] = ..., campaign_id: _Optional[str] = ..., owner_id: _Optional[str] = ...) -> None: ...

@@ -22,13 +22,37 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from crm.common.v1 import money_pb2 as crm_dot_common_dot_v1_dot_money__pb2
+from crm.marketing.v1 import marketing_service_pb2 as crm_dot_marketing_dot_v1_dot_marketing__service__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'crm/marketing/v1/marketing_events.proto\x12\x10\x63rm.marketing.v1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'crm/marketing/v1/marketing_events.proto\x12\x10\x63rm.marketing.v1\x1a\x19\x63rm/common/v1/money.proto\x1a(crm/marketing/v1/marketing_service.proto\"\xf7\x02\n\rLeadConverted\x12\x0f\n\x07lead_id\x18\x01 \x01(\t\x12\x15\n\rconversion_id\x18\x02 \x01(\t\x12\x10\n\x08owner_id\x18\x03 \x01(\t\x12\x14\n\x0c\x63onverted_by\x18\x04 \x01(\t\x12\x0f\n\x07\x63ompany\x18\x05 \x01(\t\x12\x14\n\x0c\x63ontact_name\x18\x06 \x01(\t\x12\r\n\x05title\x18\x07 \x01(\t\x12\x0e\n\x06phones\x18\x08 \x03(\t\x12\x0e\n\x06\x65mails\x18\t \x03(\t\x12\x0e\n\x06region\x18\n \x01(\t\x12\x10\n\x08industry\x18\x0b \x01(\t\x12\x0e\n\x06source\x18\x0c \x01(\t\x12\x13\n\x0b\x63\x61mpaign_id\x18\r \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x0e \x01(\t\x12\x1a\n\x12\x63reate_opportunity\x18\x0f \x01(\x08\x12\x39\n\x0bopportunity\x18\x10 \x01(\x0b\x32$.crm.marketing.v1.OpportunityRequest\x12\r\n\x05notes\x18\x11 \x01(\t\"t\n\x12OpportunityRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12$\n\x06\x61mount\x18\x02 \x01(\x0b\x32\x14.crm.common.v1.Money\x12\x1b\n\x13\x65xpected_close_date\x18\x03 \x01(\t\x12\r\n\x05stage\x18\x04 \x01(\t\"?\n\x0f\x43\x61mpaignCreated\x12,\n\x08\x63\x61mpaign\x18\x01 \x01(\x0b\x32\x1a.crm.marketing.v1.Campaign\"x\n\x10\x43\x61mpaignApproved\x12,\n\x08\x63\x61mpaign\x18\x01 \x01(\x0b\x32\x1a.crm.marketing.v1.Campaign\x12\x13\n\x0b\x61pprover_id\x18\x02 \x01(\t\x12\x0f\n\x07\x63omment\x18\x03 \x01(\t\x12\x10\n\x08reviewed\x18\x04 \x01(\x08\"o\n\x14\x43\x61mpaignCostRecorded\x12,\n\x08\x63\x61mpaign\x18\x01 \x01(\x0b\x32\x1a.crm.marketing.v1.Campaign\x12)\n\x04\x63ost\x18\x02 \x01(\x0b\x32\x1b.crm.marketing.v1.CostEntry\"\x90\x01\n\x15\x43\x61mpaignStatusChanged\x12,\n\x08\x63\x61mpaign\x18\x01 \x01(\x0b\x32\x1a.crm.marketing.v1.Campaign\x12\x13\n\x0b\x66rom_status\x18\x02 \x01(\t\x12\x11\n\tto_status\x18\x03 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x04 \x01(\t\x12\x0f\n\x07\x63omment\x18\x05 \x01(\t\"3\n\x0bLeadCreated\x12$\n\x04lead\x18\x01 \x01(\x0b\x32\x16.crm.marketing.v1.Lead\"\x93\x01\n\x0cLeadAssigned\x12$\n\x04lead\x18\x01 \x01(\x0b\x32\x16.crm.marketing.v1.Lead\x12\x15\n\rfrom_owner_id\x18\x02 \x01(\t\x12\x13\n\x0bto_owner_id\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\x12\x0f\n\x07rule_id\x18\x05 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x06 \x01(\t\"s\n\x12LeadReturnedToPool\x12$\n\x04lead\x18\x01 \x01(\x0b\x32\x16.crm.marketing.v1.Lead\x12\x15\n\rfrom_owner_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x04 \x01(\t\"\x83\x01\n\x11LeadStatusChanged\x12$\n\x04lead\x18\x01 \x01(\x0b\x32\x16.crm.marketing.v1.Lead\x12\x13\n\x0b\x66rom_status\x18\x02 \x01(\t\x12\x11\n\tto_status\x18\x03 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x04 \x01(\t\x12\x0e\n\x06reason\x18\x05 \x01(\t\"Z\n\x10LeadDisqualified\x12$\n\x04lead\x18\x01 \x01(\x0b\x32\x16.crm.marketing.v1.Lead\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x03 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'crm.marketing.v1.marketing_events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_LEADCONVERTED']._serialized_start=131
+  _globals['_LEADCONVERTED']._serialized_end=506
+  _globals['_OPPORTUNITYREQUEST']._serialized_start=508
+  _globals['_OPPORTUNITYREQUEST']._serialized_end=624
+  _globals['_CAMPAIGNCREATED']._serialized_start=626
+  _globals['_CAMPAIGNCREATED']._serialized_end=689
+  _globals['_CAMPAIGNAPPROVED']._serialized_start=691
+  _globals['_CAMPAIGNAPPROVED']._serialized_end=811
+  _globals['_CAMPAIGNCOSTRECORDED']._serialized_start=813
+  _globals['_CAMPAIGNCOSTRECORDED']._serialized_end=924
+  _globals['_CAMPAIGNSTATUSCHANGED']._serialized_start=927
+  _globals['_CAMPAIGNSTATUSCHANGED']._serialized_end=1071
+  _globals['_LEADCREATED']._serialized_start=1073
+  _globals['_LEADCREATED']._serialized_end=1124
+  _globals['_LEADASSIGNED']._serialized_start=1127
+  _globals['_LEADASSIGNED']._serialized_end=1274
+  _globals['_LEADRETURNEDTOPOOL']._serialized_start=1276
+  _globals['_LEADRETURNEDTOPOOL']._serialized_end=1391
+  _globals['_LEADSTATUSCHANGED']._serialized_start=1394
+  _globals['_LEADSTATUSCHANGED']._serialized_end=1525
+  _globals['_LEADDISQUALIFIED']._serialized_start=1527
+  _globals['_LEADDISQUALIFIED']._serialized_end=1617
 # @@protoc_insertion_point(module_scope)

@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from crm.marketing.v1 import marketing_service_pb2 as crm_dot_marketing_dot_v1_dot_marketing__service__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
 GRPC_VERSION = grpc.__version__
@@ -25,8 +26,15 @@ if _version_not_supported:
 
 
 class MarketingServiceStub:
-    """MarketingService will own campaigns, leads, web-form capture, assignment and the lead pool.
-    The foundation ships it with health and reflection only; its RPCs land with its own issue.
+    """MarketingService owns pre-sale work: campaigns (approval over a budget threshold, cost entries,
+    target lists), leads (intake with duplicate merging into touches), web forms, ordered
+    assignment rules, the lead pool and one-step lead conversion.
+
+    Every call is scoped to the caller from the gateway's identity metadata: a lead or campaign is
+    visible when its owner is in `x-crm-visible-owners` (absent = all); pool leads (no owner) are
+    visible to everyone who may see the pool. Amounts are crm.common.v1.Money (minor units);
+    business dates are ISO dates. Updates carry `expected_version` (0 skips the check; a stale one
+    is ABORTED `version_conflict`). Error codes travel in trailing metadata `x-crm-error-code`.
     """
 
     def __init__(self, channel):
@@ -35,16 +43,535 @@ class MarketingServiceStub:
         Args:
             channel: A grpc.Channel.
         """
+        self.CreateCampaign = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/CreateCampaign',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateCampaignRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateCampaignResponse.FromString,
+                _registered_method=True)
+        self.GetCampaign = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/GetCampaign',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetCampaignRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetCampaignResponse.FromString,
+                _registered_method=True)
+        self.ListCampaigns = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/ListCampaigns',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignsRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignsResponse.FromString,
+                _registered_method=True)
+        self.UpdateCampaign = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/UpdateCampaign',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateCampaignRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateCampaignResponse.FromString,
+                _registered_method=True)
+        self.TransitionCampaign = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/TransitionCampaign',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.TransitionCampaignRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.TransitionCampaignResponse.FromString,
+                _registered_method=True)
+        self.RecordCampaignCost = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/RecordCampaignCost',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.RecordCampaignCostRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.RecordCampaignCostResponse.FromString,
+                _registered_method=True)
+        self.ListCampaignCosts = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/ListCampaignCosts',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignCostsRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignCostsResponse.FromString,
+                _registered_method=True)
+        self.AddCampaignMembers = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/AddCampaignMembers',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.AddCampaignMembersRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.AddCampaignMembersResponse.FromString,
+                _registered_method=True)
+        self.ListCampaignMembers = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/ListCampaignMembers',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignMembersRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignMembersResponse.FromString,
+                _registered_method=True)
+        self.UpdateCampaignMember = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/UpdateCampaignMember',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateCampaignMemberRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateCampaignMemberResponse.FromString,
+                _registered_method=True)
+        self.CreateLead = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/CreateLead',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateLeadRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateLeadResponse.FromString,
+                _registered_method=True)
+        self.GetLead = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/GetLead',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetLeadRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetLeadResponse.FromString,
+                _registered_method=True)
+        self.ListLeads = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/ListLeads',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListLeadsRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListLeadsResponse.FromString,
+                _registered_method=True)
+        self.UpdateLead = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/UpdateLead',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateLeadRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateLeadResponse.FromString,
+                _registered_method=True)
+        self.AssignLead = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/AssignLead',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.AssignLeadRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.AssignLeadResponse.FromString,
+                _registered_method=True)
+        self.GrabLead = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/GrabLead',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GrabLeadRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GrabLeadResponse.FromString,
+                _registered_method=True)
+        self.ReleaseLead = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/ReleaseLead',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ReleaseLeadRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ReleaseLeadResponse.FromString,
+                _registered_method=True)
+        self.ConvertLead = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/ConvertLead',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ConvertLeadRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ConvertLeadResponse.FromString,
+                _registered_method=True)
+        self.DisqualifyLead = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/DisqualifyLead',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.DisqualifyLeadRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.DisqualifyLeadResponse.FromString,
+                _registered_method=True)
+        self.ListLeadTouches = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/ListLeadTouches',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListLeadTouchesRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListLeadTouchesResponse.FromString,
+                _registered_method=True)
+        self.ImportLeads = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/ImportLeads',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ImportLeadsRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ImportLeadsResponse.FromString,
+                _registered_method=True)
+        self.CreateAssignmentRule = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/CreateAssignmentRule',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateAssignmentRuleRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateAssignmentRuleResponse.FromString,
+                _registered_method=True)
+        self.GetAssignmentRule = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/GetAssignmentRule',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetAssignmentRuleRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetAssignmentRuleResponse.FromString,
+                _registered_method=True)
+        self.ListAssignmentRules = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/ListAssignmentRules',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListAssignmentRulesRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListAssignmentRulesResponse.FromString,
+                _registered_method=True)
+        self.UpdateAssignmentRule = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/UpdateAssignmentRule',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateAssignmentRuleRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateAssignmentRuleResponse.FromString,
+                _registered_method=True)
+        self.DeleteAssignmentRule = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/DeleteAssignmentRule',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.DeleteAssignmentRuleRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.DeleteAssignmentRuleResponse.FromString,
+                _registered_method=True)
+        self.CreateForm = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/CreateForm',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateFormRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateFormResponse.FromString,
+                _registered_method=True)
+        self.GetForm = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/GetForm',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetFormRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetFormResponse.FromString,
+                _registered_method=True)
+        self.ListForms = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/ListForms',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListFormsRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListFormsResponse.FromString,
+                _registered_method=True)
+        self.UpdateForm = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/UpdateForm',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateFormRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateFormResponse.FromString,
+                _registered_method=True)
+        self.SubmitForm = channel.unary_unary(
+                '/crm.marketing.v1.MarketingService/SubmitForm',
+                request_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.SubmitFormRequest.SerializeToString,
+                response_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.SubmitFormResponse.FromString,
+                _registered_method=True)
 
 
 class MarketingServiceServicer:
-    """MarketingService will own campaigns, leads, web-form capture, assignment and the lead pool.
-    The foundation ships it with health and reflection only; its RPCs land with its own issue.
+    """MarketingService owns pre-sale work: campaigns (approval over a budget threshold, cost entries,
+    target lists), leads (intake with duplicate merging into touches), web forms, ordered
+    assignment rules, the lead pool and one-step lead conversion.
+
+    Every call is scoped to the caller from the gateway's identity metadata: a lead or campaign is
+    visible when its owner is in `x-crm-visible-owners` (absent = all); pool leads (no owner) are
+    visible to everyone who may see the pool. Amounts are crm.common.v1.Money (minor units);
+    business dates are ISO dates. Updates carry `expected_version` (0 skips the check; a stale one
+    is ABORTED `version_conflict`). Error codes travel in trailing metadata `x-crm-error-code`.
     """
+
+    def CreateCampaign(self, request, context):
+        """Creates a draft campaign owned by owner_id (default: the caller).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCampaign(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCampaigns(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateCampaign(self, request, context):
+        """Edits a draft (or rejected) campaign; FAILED_PRECONDITION `campaign.not_editable` otherwise.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TransitionCampaign(self, request, context):
+        """Moves the campaign: submit, approve, reject, start, complete, cancel.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordCampaignCost(self, request, context):
+        """Adds a cost entry; actual_cost accumulates.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCampaignCosts(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddCampaignMembers(self, request, context):
+        """Adds members from lead ids and/or from a customers list filter (read over gRPC).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCampaignMembers(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateCampaignMember(self, request, context):
+        """Sets a member's response status (sent, responded, converted).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateLead(self, request, context):
+        """Creates a lead by hand (it stays with its creator, M4) or merges it into a recent duplicate.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetLead(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListLeads(self, request, context):
+        """Leads; `pool_only` lists the lead pool.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateLead(self, request, context):
+        """Edits fields, or moves status to contacted / qualified.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AssignLead(self, request, context):
+        """A manager assigns (or reassigns) a lead to a user.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GrabLead(self, request, context):
+        """The caller takes a pool lead (claim limit per rep and day).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReleaseLead(self, request, context):
+        """The owner (or a manager) returns a lead to the pool.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ConvertLead(self, request, context):
+        """Converts a lead: publishes `lead_converted`; the conversion state follows the answers.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DisqualifyLead(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListLeadTouches(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ImportLeads(self, request, context):
+        """CSV import with dry run and a per-row report.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateAssignmentRule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAssignmentRule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListAssignmentRules(self, request, context):
+        """Rules in evaluation order.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateAssignmentRule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteAssignmentRule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateForm(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetForm(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListForms(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateForm(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SubmitForm(self, request, context):
+        """A public submission: validated, honeypot checked (filled = accepted, nothing stored).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
 
 def add_MarketingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
+            'CreateCampaign': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateCampaign,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateCampaignRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateCampaignResponse.SerializeToString,
+            ),
+            'GetCampaign': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCampaign,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetCampaignRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetCampaignResponse.SerializeToString,
+            ),
+            'ListCampaigns': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCampaigns,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignsRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignsResponse.SerializeToString,
+            ),
+            'UpdateCampaign': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateCampaign,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateCampaignRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateCampaignResponse.SerializeToString,
+            ),
+            'TransitionCampaign': grpc.unary_unary_rpc_method_handler(
+                    servicer.TransitionCampaign,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.TransitionCampaignRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.TransitionCampaignResponse.SerializeToString,
+            ),
+            'RecordCampaignCost': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordCampaignCost,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.RecordCampaignCostRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.RecordCampaignCostResponse.SerializeToString,
+            ),
+            'ListCampaignCosts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCampaignCosts,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignCostsRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignCostsResponse.SerializeToString,
+            ),
+            'AddCampaignMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddCampaignMembers,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.AddCampaignMembersRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.AddCampaignMembersResponse.SerializeToString,
+            ),
+            'ListCampaignMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCampaignMembers,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignMembersRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignMembersResponse.SerializeToString,
+            ),
+            'UpdateCampaignMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateCampaignMember,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateCampaignMemberRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateCampaignMemberResponse.SerializeToString,
+            ),
+            'CreateLead': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateLead,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateLeadRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateLeadResponse.SerializeToString,
+            ),
+            'GetLead': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetLead,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetLeadRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetLeadResponse.SerializeToString,
+            ),
+            'ListLeads': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListLeads,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListLeadsRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListLeadsResponse.SerializeToString,
+            ),
+            'UpdateLead': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateLead,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateLeadRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateLeadResponse.SerializeToString,
+            ),
+            'AssignLead': grpc.unary_unary_rpc_method_handler(
+                    servicer.AssignLead,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.AssignLeadRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.AssignLeadResponse.SerializeToString,
+            ),
+            'GrabLead': grpc.unary_unary_rpc_method_handler(
+                    servicer.GrabLead,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GrabLeadRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GrabLeadResponse.SerializeToString,
+            ),
+            'ReleaseLead': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReleaseLead,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ReleaseLeadRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ReleaseLeadResponse.SerializeToString,
+            ),
+            'ConvertLead': grpc.unary_unary_rpc_method_handler(
+                    servicer.ConvertLead,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ConvertLeadRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ConvertLeadResponse.SerializeToString,
+            ),
+            'DisqualifyLead': grpc.unary_unary_rpc_method_handler(
+                    servicer.DisqualifyLead,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.DisqualifyLeadRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.DisqualifyLeadResponse.SerializeToString,
+            ),
+            'ListLeadTouches': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListLeadTouches,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListLeadTouchesRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListLeadTouchesResponse.SerializeToString,
+            ),
+            'ImportLeads': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportLeads,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ImportLeadsRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ImportLeadsResponse.SerializeToString,
+            ),
+            'CreateAssignmentRule': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateAssignmentRule,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateAssignmentRuleRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateAssignmentRuleResponse.SerializeToString,
+            ),
+            'GetAssignmentRule': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAssignmentRule,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetAssignmentRuleRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetAssignmentRuleResponse.SerializeToString,
+            ),
+            'ListAssignmentRules': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAssignmentRules,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListAssignmentRulesRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListAssignmentRulesResponse.SerializeToString,
+            ),
+            'UpdateAssignmentRule': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateAssignmentRule,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateAssignmentRuleRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateAssignmentRuleResponse.SerializeToString,
+            ),
+            'DeleteAssignmentRule': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteAssignmentRule,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.DeleteAssignmentRuleRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.DeleteAssignmentRuleResponse.SerializeToString,
+            ),
+            'CreateForm': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateForm,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateFormRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateFormResponse.SerializeToString,
+            ),
+            'GetForm': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetForm,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetFormRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetFormResponse.SerializeToString,
+            ),
+            'ListForms': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListForms,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListFormsRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListFormsResponse.SerializeToString,
+            ),
+            'UpdateForm': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateForm,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateFormRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateFormResponse.SerializeToString,
+            ),
+            'SubmitForm': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubmitForm,
+                    request_deserializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.SubmitFormRequest.FromString,
+                    response_serializer=crm_dot_marketing_dot_v1_dot_marketing__service__pb2.SubmitFormResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'crm.marketing.v1.MarketingService', rpc_method_handlers)
@@ -54,6 +581,850 @@ def add_MarketingServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class MarketingService:
-    """MarketingService will own campaigns, leads, web-form capture, assignment and the lead pool.
-    The foundation ships it with health and reflection only; its RPCs land with its own issue.
+    """MarketingService owns pre-sale work: campaigns (approval over a budget threshold, cost entries,
+    target lists), leads (intake with duplicate merging into touches), web forms, ordered
+    assignment rules, the lead pool and one-step lead conversion.
+
+    Every call is scoped to the caller from the gateway's identity metadata: a lead or campaign is
+    visible when its owner is in `x-crm-visible-owners` (absent = all); pool leads (no owner) are
+    visible to everyone who may see the pool. Amounts are crm.common.v1.Money (minor units);
+    business dates are ISO dates. Updates carry `expected_version` (0 skips the check; a stale one
+    is ABORTED `version_conflict`). Error codes travel in trailing metadata `x-crm-error-code`.
     """
+
+    @staticmethod
+    def CreateCampaign(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/CreateCampaign',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateCampaignRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateCampaignResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCampaign(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/GetCampaign',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetCampaignRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetCampaignResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCampaigns(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/ListCampaigns',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignsRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateCampaign(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/UpdateCampaign',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateCampaignRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateCampaignResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TransitionCampaign(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/TransitionCampaign',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.TransitionCampaignRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.TransitionCampaignResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordCampaignCost(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/RecordCampaignCost',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.RecordCampaignCostRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.RecordCampaignCostResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCampaignCosts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/ListCampaignCosts',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignCostsRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignCostsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddCampaignMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/AddCampaignMembers',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.AddCampaignMembersRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.AddCampaignMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCampaignMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/ListCampaignMembers',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignMembersRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListCampaignMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateCampaignMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/UpdateCampaignMember',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateCampaignMemberRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateCampaignMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateLead(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/CreateLead',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateLeadRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateLeadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetLead(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/GetLead',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetLeadRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetLeadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListLeads(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/ListLeads',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListLeadsRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListLeadsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateLead(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/UpdateLead',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateLeadRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateLeadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AssignLead(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/AssignLead',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.AssignLeadRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.AssignLeadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GrabLead(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/GrabLead',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GrabLeadRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GrabLeadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReleaseLead(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/ReleaseLead',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ReleaseLeadRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ReleaseLeadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ConvertLead(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/ConvertLead',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ConvertLeadRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ConvertLeadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DisqualifyLead(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/DisqualifyLead',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.DisqualifyLeadRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.DisqualifyLeadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListLeadTouches(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/ListLeadTouches',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListLeadTouchesRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListLeadTouchesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportLeads(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/ImportLeads',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ImportLeadsRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ImportLeadsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateAssignmentRule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/CreateAssignmentRule',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateAssignmentRuleRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateAssignmentRuleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAssignmentRule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/GetAssignmentRule',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetAssignmentRuleRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetAssignmentRuleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAssignmentRules(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/ListAssignmentRules',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListAssignmentRulesRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListAssignmentRulesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateAssignmentRule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/UpdateAssignmentRule',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateAssignmentRuleRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateAssignmentRuleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteAssignmentRule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/DeleteAssignmentRule',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.DeleteAssignmentRuleRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.DeleteAssignmentRuleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateForm(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/CreateForm',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateFormRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.CreateFormResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetForm(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/GetForm',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetFormRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.GetFormResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListForms(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/ListForms',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListFormsRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.ListFormsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateForm(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/UpdateForm',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateFormRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.UpdateFormResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitForm(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.marketing.v1.MarketingService/SubmitForm',
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.SubmitFormRequest.SerializeToString,
+            crm_dot_marketing_dot_v1_dot_marketing__service__pb2.SubmitFormResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)

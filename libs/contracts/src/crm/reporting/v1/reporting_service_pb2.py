@@ -22,22 +22,91 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(crm/reporting/v1/reporting_service.proto\x12\x10\x63rm.reporting.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x1b\n\x19GetCustomerSummaryRequest\"-\n\nOwnerCount\x12\x10\n\x08owner_id\x18\x01 \x01(\t\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"\x86\x01\n\x1aGetCustomerSummaryResponse\x12\r\n\x05total\x18\x01 \x01(\x03\x12.\n\x08\x62y_owner\x18\x02 \x03(\x0b\x32\x1c.crm.reporting.v1.OwnerCount\x12)\n\x05\x61s_of\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp2\x83\x01\n\x10ReportingService\x12o\n\x12GetCustomerSummary\x12+.crm.reporting.v1.GetCustomerSummaryRequest\x1a,.crm.reporting.v1.GetCustomerSummaryResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(crm/reporting/v1/reporting_service.proto\x12\x10\x63rm.reporting.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x1b\n\x19GetCustomerSummaryRequest\"-\n\nOwnerCount\x12\x10\n\x08owner_id\x18\x01 \x01(\t\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"\x86\x01\n\x1aGetCustomerSummaryResponse\x12\r\n\x05total\x18\x01 \x01(\x03\x12.\n\x08\x62y_owner\x18\x02 \x03(\x0b\x32\x1c.crm.reporting.v1.OwnerCount\x12)\n\x05\x61s_of\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xbf\x02\n\x0cReportFilter\x12\x0e\n\x06period\x18\x01 \x01(\t\x12\x17\n\x0frestrict_owners\x18\x02 \x01(\x08\x12\x11\n\towner_ids\x18\x03 \x03(\t\x12O\n\x11owner_departments\x18\x04 \x03(\x0b\x32\x34.crm.reporting.v1.ReportFilter.OwnerDepartmentsEntry\x12:\n\x06params\x18\x05 \x03(\x0b\x32*.crm.reporting.v1.ReportFilter.ParamsEntry\x1a\x37\n\x15OwnerDepartmentsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x1a-\n\x0bParamsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"*\n\x0cReportColumn\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\"\xa3\x01\n\x0bReportTable\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\r\n\x05\x62\x61sis\x18\x03 \x01(\t\x12\r\n\x05\x63hart\x18\x04 \x01(\t\x12/\n\x07\x63olumns\x18\x05 \x03(\x0b\x32\x1e.crm.reporting.v1.ReportColumn\x12(\n\x04rows\x18\x06 \x03(\x0b\x32\x1a.google.protobuf.ListValue\"g\n\nReportInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06number\x18\x02 \x01(\x05\x12\r\n\x05title\x18\x03 \x01(\t\x12\r\n\x05\x62\x61sis\x18\x04 \x01(\t\x12\r\n\x05\x63hart\x18\x05 \x01(\t\x12\x0e\n\x06params\x18\x06 \x03(\t\"]\n\x0b\x44\x61tasetInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12\x12\n\ndimensions\x18\x03 \x03(\t\x12\x0e\n\x06\x66ields\x18\x04 \x03(\t\x12\r\n\x05\x64\x61tes\x18\x05 \x03(\t\"\x14\n\x12ListReportsRequest\"u\n\x13ListReportsResponse\x12-\n\x07reports\x18\x01 \x03(\x0b\x32\x1c.crm.reporting.v1.ReportInfo\x12/\n\x08\x64\x61tasets\x18\x02 \x03(\x0b\x32\x1d.crm.reporting.v1.DatasetInfo\"P\n\x10RunReportRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12.\n\x06\x66ilter\x18\x02 \x01(\x0b\x32\x1e.crm.reporting.v1.ReportFilter\"A\n\x11RunReportResponse\x12,\n\x05table\x18\x01 \x01(\x0b\x32\x1d.crm.reporting.v1.ReportTable\"i\n\x0fRunQueryRequest\x12&\n\x05query\x18\x01 \x01(\x0b\x32\x17.google.protobuf.Struct\x12.\n\x06\x66ilter\x18\x02 \x01(\x0b\x32\x1e.crm.reporting.v1.ReportFilter\"@\n\x10RunQueryResponse\x12,\n\x05table\x18\x01 \x01(\x0b\x32\x1d.crm.reporting.v1.ReportTable\"\xb7\x01\n\x10ReportDefinition\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x10\n\x08owner_id\x18\x03 \x01(\t\x12\x0e\n\x06shared\x18\x04 \x01(\x08\x12&\n\x05query\x18\x05 \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x0f\n\x07version\x18\x06 \x01(\x03\x12.\n\ncreated_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x89\x01\n\x1bSaveReportDefinitionRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0e\n\x06shared\x18\x03 \x01(\x08\x12&\n\x05query\x18\x04 \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x18\n\x10\x65xpected_version\x18\x05 \x01(\x03\"V\n\x1cSaveReportDefinitionResponse\x12\x36\n\ndefinition\x18\x01 \x01(\x0b\x32\".crm.reporting.v1.ReportDefinition\"\x1e\n\x1cListReportDefinitionsRequest\"X\n\x1dListReportDefinitionsResponse\x12\x37\n\x0b\x64\x65\x66initions\x18\x01 \x03(\x0b\x32\".crm.reporting.v1.ReportDefinition\"(\n\x1aGetReportDefinitionRequest\x12\n\n\x02id\x18\x01 \x01(\t\"U\n\x1bGetReportDefinitionResponse\x12\x36\n\ndefinition\x18\x01 \x01(\x0b\x32\".crm.reporting.v1.ReportDefinition\"+\n\x1d\x44\x65leteReportDefinitionRequest\x12\n\n\x02id\x18\x01 \x01(\t\" \n\x1e\x44\x65leteReportDefinitionResponse\"X\n\x1aRunReportDefinitionRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12.\n\x06\x66ilter\x18\x02 \x01(\x0b\x32\x1e.crm.reporting.v1.ReportFilter\"K\n\x1bRunReportDefinitionResponse\x12,\n\x05table\x18\x01 \x01(\x0b\x32\x1d.crm.reporting.v1.ReportTable\"\xaa\x01\n\rDashboardItem\x12\x0e\n\x06report\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0e\n\x06period\x18\x03 \x01(\t\x12;\n\x06params\x18\x04 \x03(\x0b\x32+.crm.reporting.v1.DashboardItem.ParamsEntry\x1a-\n\x0bParamsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"]\n\tDashboard\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12.\n\x05items\x18\x02 \x03(\x0b\x32\x1f.crm.reporting.v1.DashboardItem\x12\x0f\n\x07version\x18\x03 \x01(\x03\"\x15\n\x13GetDashboardRequest\"F\n\x14GetDashboardResponse\x12.\n\tdashboard\x18\x01 \x01(\x0b\x32\x1b.crm.reporting.v1.Dashboard\"`\n\x14SaveDashboardRequest\x12.\n\x05items\x18\x01 \x03(\x0b\x32\x1f.crm.reporting.v1.DashboardItem\x12\x18\n\x10\x65xpected_version\x18\x02 \x01(\x03\"G\n\x15SaveDashboardResponse\x12.\n\tdashboard\x18\x01 \x01(\x0b\x32\x1b.crm.reporting.v1.Dashboard2\x9f\t\n\x10ReportingService\x12o\n\x12GetCustomerSummary\x12+.crm.reporting.v1.GetCustomerSummaryRequest\x1a,.crm.reporting.v1.GetCustomerSummaryResponse\x12Z\n\x0bListReports\x12$.crm.reporting.v1.ListReportsRequest\x1a%.crm.reporting.v1.ListReportsResponse\x12T\n\tRunReport\x12\".crm.reporting.v1.RunReportRequest\x1a#.crm.reporting.v1.RunReportResponse\x12Q\n\x08RunQuery\x12!.crm.reporting.v1.RunQueryRequest\x1a\".crm.reporting.v1.RunQueryResponse\x12u\n\x14SaveReportDefinition\x12-.crm.reporting.v1.SaveReportDefinitionRequest\x1a..crm.reporting.v1.SaveReportDefinitionResponse\x12x\n\x15ListReportDefinitions\x12..crm.reporting.v1.ListReportDefinitionsRequest\x1a/.crm.reporting.v1.ListReportDefinitionsResponse\x12r\n\x13GetReportDefinition\x12,.crm.reporting.v1.GetReportDefinitionRequest\x1a-.crm.reporting.v1.GetReportDefinitionResponse\x12{\n\x16\x44\x65leteReportDefinition\x12/.crm.reporting.v1.DeleteReportDefinitionRequest\x1a\x30.crm.reporting.v1.DeleteReportDefinitionResponse\x12r\n\x13RunReportDefinition\x12,.crm.reporting.v1.RunReportDefinitionRequest\x1a-.crm.reporting.v1.RunReportDefinitionResponse\x12]\n\x0cGetDashboard\x12%.crm.reporting.v1.GetDashboardRequest\x1a&.crm.reporting.v1.GetDashboardResponse\x12`\n\rSaveDashboard\x12&.crm.reporting.v1.SaveDashboardRequest\x1a\'.crm.reporting.v1.SaveDashboardResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'crm.reporting.v1.reporting_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_GETCUSTOMERSUMMARYREQUEST']._serialized_start=95
-  _globals['_GETCUSTOMERSUMMARYREQUEST']._serialized_end=122
-  _globals['_OWNERCOUNT']._serialized_start=124
-  _globals['_OWNERCOUNT']._serialized_end=169
-  _globals['_GETCUSTOMERSUMMARYRESPONSE']._serialized_start=172
-  _globals['_GETCUSTOMERSUMMARYRESPONSE']._serialized_end=306
-  _globals['_REPORTINGSERVICE']._serialized_start=309
-  _globals['_REPORTINGSERVICE']._serialized_end=440
+  _globals['_REPORTFILTER_OWNERDEPARTMENTSENTRY']._loaded_options = None
+  _globals['_REPORTFILTER_OWNERDEPARTMENTSENTRY']._serialized_options = b'8\001'
+  _globals['_REPORTFILTER_PARAMSENTRY']._loaded_options = None
+  _globals['_REPORTFILTER_PARAMSENTRY']._serialized_options = b'8\001'
+  _globals['_DASHBOARDITEM_PARAMSENTRY']._loaded_options = None
+  _globals['_DASHBOARDITEM_PARAMSENTRY']._serialized_options = b'8\001'
+  _globals['_GETCUSTOMERSUMMARYREQUEST']._serialized_start=125
+  _globals['_GETCUSTOMERSUMMARYREQUEST']._serialized_end=152
+  _globals['_OWNERCOUNT']._serialized_start=154
+  _globals['_OWNERCOUNT']._serialized_end=199
+  _globals['_GETCUSTOMERSUMMARYRESPONSE']._serialized_start=202
+  _globals['_GETCUSTOMERSUMMARYRESPONSE']._serialized_end=336
+  _globals['_REPORTFILTER']._serialized_start=339
+  _globals['_REPORTFILTER']._serialized_end=658
+  _globals['_REPORTFILTER_OWNERDEPARTMENTSENTRY']._serialized_start=556
+  _globals['_REPORTFILTER_OWNERDEPARTMENTSENTRY']._serialized_end=611
+  _globals['_REPORTFILTER_PARAMSENTRY']._serialized_start=613
+  _globals['_REPORTFILTER_PARAMSENTRY']._serialized_end=658
+  _globals['_REPORTCOLUMN']._serialized_start=660
+  _globals['_REPORTCOLUMN']._serialized_end=702
+  _globals['_REPORTTABLE']._serialized_start=705
+  _globals['_REPORTTABLE']._serialized_end=868
+  _globals['_REPORTINFO']._serialized_start=870
+  _globals['_REPORTINFO']._serialized_end=973
+  _globals['_DATASETINFO']._serialized_start=975
+  _globals['_DATASETINFO']._serialized_end=1068
+  _globals['_LISTREPORTSREQUEST']._serialized_start=1070
+  _globals['_LISTREPORTSREQUEST']._serialized_end=1090
+  _globals['_LISTREPORTSRESPONSE']._serialized_start=1092
+  _globals['_LISTREPORTSRESPONSE']._serialized_end=1209
+  _globals['_RUNREPORTREQUEST']._serialized_start=1211
+  _globals['_RUNREPORTREQUEST']._serialized_end=1291
+  _globals['_RUNREPORTRESPONSE']._serialized_start=1293
+  _globals['_RUNREPORTRESPONSE']._serialized_end=1358
+  _globals['_RUNQUERYREQUEST']._serialized_start=1360
+  _globals['_RUNQUERYREQUEST']._serialized_end=1465
+  _globals['_RUNQUERYRESPONSE']._serialized_start=1467
+  _globals['_RUNQUERYRESPONSE']._serialized_end=1531
+  _globals['_REPORTDEFINITION']._serialized_start=1534
+  _globals['_REPORTDEFINITION']._serialized_end=1717
+  _globals['_SAVEREPORTDEFINITIONREQUEST']._serialized_start=1720
+  _globals['_SAVEREPORTDEFINITIONREQUEST']._serialized_end=1857
+  _globals['_SAVEREPORTDEFINITIONRESPONSE']._serialized_start=1859
+  _globals['_SAVEREPORTDEFINITIONRESPONSE']._serialized_end=1945
+  _globals['_LISTREPORTDEFINITIONSREQUEST']._serialized_start=1947
+  _globals['_LISTREPORTDEFINITIONSREQUEST']._serialized_end=1977
+  _globals['_LISTREPORTDEFINITIONSRESPONSE']._serialized_start=1979
+  _globals['_LISTREPORTDEFINITIONSRESPONSE']._serialized_end=2067
+  _globals['_GETREPORTDEFINITIONREQUEST']._serialized_start=2069
+  _globals['_GETREPORTDEFINITIONREQUEST']._serialized_end=2109
+  _globals['_GETREPORTDEFINITIONRESPONSE']._serialized_start=2111
+  _globals['_GETREPORTDEFINITIONRESPONSE']._serialized_end=2196
+  _globals['_DELETEREPORTDEFINITIONREQUEST']._serialized_start=2198
+  _globals['_DELETEREPORTDEFINITIONREQUEST']._serialized_end=2241
+  _globals['_DELETEREPORTDEFINITIONRESPONSE']._serialized_start=2243
+  _globals['_DELETEREPORTDEFINITIONRESPONSE']._serialized_end=2275
+  _globals['_RUNREPORTDEFINITIONREQUEST']._serialized_start=2277
+  _globals['_RUNREPORTDEFINITIONREQUEST']._serialized_end=2365
+  _globals['_RUNREPORTDEFINITIONRESPONSE']._serialized_start=2367
+  _globals['_RUNREPORTDEFINITIONRESPONSE']._serialized_end=2442
+  _globals['_DASHBOARDITEM']._serialized_start=2445
+  _globals['_DASHBOARDITEM']._serialized_end=2615
+  _globals['_DASHBOARDITEM_PARAMSENTRY']._serialized_start=613
+  _globals['_DASHBOARDITEM_PARAMSENTRY']._serialized_end=658
+  _globals['_DASHBOARD']._serialized_start=2617
+  _globals['_DASHBOARD']._serialized_end=2710
+  _globals['_GETDASHBOARDREQUEST']._serialized_start=2712
+  _globals['_GETDASHBOARDREQUEST']._serialized_end=2733
+  _globals['_GETDASHBOARDRESPONSE']._serialized_start=2735
+  _globals['_GETDASHBOARDRESPONSE']._serialized_end=2805
+  _globals['_SAVEDASHBOARDREQUEST']._serialized_start=2807
+  _globals['_SAVEDASHBOARDREQUEST']._serialized_end=2903
+  _globals['_SAVEDASHBOARDRESPONSE']._serialized_start=2905
+  _globals['_SAVEDASHBOARDRESPONSE']._serialized_end=2976
+  _globals['_REPORTINGSERVICE']._serialized_start=2979
+  _globals['_REPORTINGSERVICE']._serialized_end=4162
 # @@protoc_insertion_point(module_scope)

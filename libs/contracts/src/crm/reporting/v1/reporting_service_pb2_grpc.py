@@ -26,7 +26,8 @@ if _version_not_supported:
 
 
 class ReportingServiceStub:
-    """ReportingService answers reports from read models built from every event.
+    """ReportingService answers reports from read models built from every event. Every report is
+    restricted to the caller's visible owners (x-crm-visible-owners) on its attribution column.
     """
 
     def __init__(self, channel):
@@ -40,15 +41,134 @@ class ReportingServiceStub:
                 request_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetCustomerSummaryRequest.SerializeToString,
                 response_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetCustomerSummaryResponse.FromString,
                 _registered_method=True)
+        self.ListReports = channel.unary_unary(
+                '/crm.reporting.v1.ReportingService/ListReports',
+                request_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.ListReportsRequest.SerializeToString,
+                response_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.ListReportsResponse.FromString,
+                _registered_method=True)
+        self.RunReport = channel.unary_unary(
+                '/crm.reporting.v1.ReportingService/RunReport',
+                request_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunReportRequest.SerializeToString,
+                response_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunReportResponse.FromString,
+                _registered_method=True)
+        self.RunQuery = channel.unary_unary(
+                '/crm.reporting.v1.ReportingService/RunQuery',
+                request_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunQueryRequest.SerializeToString,
+                response_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunQueryResponse.FromString,
+                _registered_method=True)
+        self.SaveReportDefinition = channel.unary_unary(
+                '/crm.reporting.v1.ReportingService/SaveReportDefinition',
+                request_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveReportDefinitionRequest.SerializeToString,
+                response_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveReportDefinitionResponse.FromString,
+                _registered_method=True)
+        self.ListReportDefinitions = channel.unary_unary(
+                '/crm.reporting.v1.ReportingService/ListReportDefinitions',
+                request_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.ListReportDefinitionsRequest.SerializeToString,
+                response_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.ListReportDefinitionsResponse.FromString,
+                _registered_method=True)
+        self.GetReportDefinition = channel.unary_unary(
+                '/crm.reporting.v1.ReportingService/GetReportDefinition',
+                request_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetReportDefinitionRequest.SerializeToString,
+                response_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetReportDefinitionResponse.FromString,
+                _registered_method=True)
+        self.DeleteReportDefinition = channel.unary_unary(
+                '/crm.reporting.v1.ReportingService/DeleteReportDefinition',
+                request_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.DeleteReportDefinitionRequest.SerializeToString,
+                response_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.DeleteReportDefinitionResponse.FromString,
+                _registered_method=True)
+        self.RunReportDefinition = channel.unary_unary(
+                '/crm.reporting.v1.ReportingService/RunReportDefinition',
+                request_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunReportDefinitionRequest.SerializeToString,
+                response_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunReportDefinitionResponse.FromString,
+                _registered_method=True)
+        self.GetDashboard = channel.unary_unary(
+                '/crm.reporting.v1.ReportingService/GetDashboard',
+                request_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetDashboardRequest.SerializeToString,
+                response_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetDashboardResponse.FromString,
+                _registered_method=True)
+        self.SaveDashboard = channel.unary_unary(
+                '/crm.reporting.v1.ReportingService/SaveDashboard',
+                request_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveDashboardRequest.SerializeToString,
+                response_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveDashboardResponse.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
-    """ReportingService answers reports from read models built from every event.
+    """ReportingService answers reports from read models built from every event. Every report is
+    restricted to the caller's visible owners (x-crm-visible-owners) on its attribution column.
     """
 
     def GetCustomerSummary(self, request, context):
         """Total customers and the count per owner, restricted to the caller's visible owners.
         """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListReports(self, request, context):
+        """The standard reports and the datasets of the report builder.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RunReport(self, request, context):
+        """Run one standard report.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RunQuery(self, request, context):
+        """Run an ad-hoc builder query (not saved).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SaveReportDefinition(self, request, context):
+        """Create (id empty) or replace (id and expected_version) a saved report definition.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListReportDefinitions(self, request, context):
+        """Definitions the caller owns or that are shared.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReportDefinition(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteReportDefinition(self, request, context):
+        """Only the owner deletes a definition.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RunReportDefinition(self, request, context):
+        """Run a saved definition through the same engine as the standard reports.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetDashboard(self, request, context):
+        """The caller's dashboard (empty when never saved).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SaveDashboard(self, request, context):
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -61,6 +181,56 @@ def add_ReportingServiceServicer_to_server(servicer, server):
                     request_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetCustomerSummaryRequest.FromString,
                     response_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetCustomerSummaryResponse.SerializeToString,
             ),
+            'ListReports': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListReports,
+                    request_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.ListReportsRequest.FromString,
+                    response_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.ListReportsResponse.SerializeToString,
+            ),
+            'RunReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.RunReport,
+                    request_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunReportRequest.FromString,
+                    response_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunReportResponse.SerializeToString,
+            ),
+            'RunQuery': grpc.unary_unary_rpc_method_handler(
+                    servicer.RunQuery,
+                    request_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunQueryRequest.FromString,
+                    response_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunQueryResponse.SerializeToString,
+            ),
+            'SaveReportDefinition': grpc.unary_unary_rpc_method_handler(
+                    servicer.SaveReportDefinition,
+                    request_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveReportDefinitionRequest.FromString,
+                    response_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveReportDefinitionResponse.SerializeToString,
+            ),
+            'ListReportDefinitions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListReportDefinitions,
+                    request_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.ListReportDefinitionsRequest.FromString,
+                    response_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.ListReportDefinitionsResponse.SerializeToString,
+            ),
+            'GetReportDefinition': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReportDefinition,
+                    request_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetReportDefinitionRequest.FromString,
+                    response_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetReportDefinitionResponse.SerializeToString,
+            ),
+            'DeleteReportDefinition': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteReportDefinition,
+                    request_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.DeleteReportDefinitionRequest.FromString,
+                    response_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.DeleteReportDefinitionResponse.SerializeToString,
+            ),
+            'RunReportDefinition': grpc.unary_unary_rpc_method_handler(
+                    servicer.RunReportDefinition,
+                    request_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunReportDefinitionRequest.FromString,
+                    response_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunReportDefinitionResponse.SerializeToString,
+            ),
+            'GetDashboard': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetDashboard,
+                    request_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetDashboardRequest.FromString,
+                    response_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetDashboardResponse.SerializeToString,
+            ),
+            'SaveDashboard': grpc.unary_unary_rpc_method_handler(
+                    servicer.SaveDashboard,
+                    request_deserializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveDashboardRequest.FromString,
+                    response_serializer=crm_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveDashboardResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'crm.reporting.v1.ReportingService', rpc_method_handlers)
@@ -70,7 +240,8 @@ def add_ReportingServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class ReportingService:
-    """ReportingService answers reports from read models built from every event.
+    """ReportingService answers reports from read models built from every event. Every report is
+    restricted to the caller's visible owners (x-crm-visible-owners) on its attribution column.
     """
 
     @staticmethod
@@ -90,6 +261,276 @@ class ReportingService:
             '/crm.reporting.v1.ReportingService/GetCustomerSummary',
             crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetCustomerSummaryRequest.SerializeToString,
             crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetCustomerSummaryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListReports(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.reporting.v1.ReportingService/ListReports',
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.ListReportsRequest.SerializeToString,
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.ListReportsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RunReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.reporting.v1.ReportingService/RunReport',
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunReportRequest.SerializeToString,
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunReportResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RunQuery(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.reporting.v1.ReportingService/RunQuery',
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunQueryRequest.SerializeToString,
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunQueryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SaveReportDefinition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.reporting.v1.ReportingService/SaveReportDefinition',
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveReportDefinitionRequest.SerializeToString,
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveReportDefinitionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListReportDefinitions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.reporting.v1.ReportingService/ListReportDefinitions',
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.ListReportDefinitionsRequest.SerializeToString,
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.ListReportDefinitionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReportDefinition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.reporting.v1.ReportingService/GetReportDefinition',
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetReportDefinitionRequest.SerializeToString,
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetReportDefinitionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteReportDefinition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.reporting.v1.ReportingService/DeleteReportDefinition',
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.DeleteReportDefinitionRequest.SerializeToString,
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.DeleteReportDefinitionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RunReportDefinition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.reporting.v1.ReportingService/RunReportDefinition',
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunReportDefinitionRequest.SerializeToString,
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.RunReportDefinitionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetDashboard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.reporting.v1.ReportingService/GetDashboard',
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetDashboardRequest.SerializeToString,
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.GetDashboardResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SaveDashboard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.reporting.v1.ReportingService/SaveDashboard',
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveDashboardRequest.SerializeToString,
+            crm_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveDashboardResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -97,7 +97,7 @@ class PaymentReceived(_message.Message):
     def __init__(self, receipt: _Optional[_Union[_sales_service_pb2.Receipt, _Mapping]] = ...) -> None: ...
 
 class PaymentOverdue(_message.Message):
-    __slots__ = ("plan_id", "contract_id", "contract_number", "customer_id", "owner_id", "instalment", "as_of")
+    __slots__ = ("plan_id", "contract_id", "contract_number", "customer_id", "owner_id", "instalment", "as_of", "order_id", "order_number")
     PLAN_ID_FIELD_NUMBER: _ClassVar[int]
     CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
     CONTRACT_NUMBER_FIELD_NUMBER: _ClassVar[int]
@@ -105,6 +105,8 @@ class PaymentOverdue(_message.Message):
     OWNER_ID_FIELD_NUMBER: _ClassVar[int]
     INSTALMENT_FIELD_NUMBER: _ClassVar[int]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    ORDER_NUMBER_FIELD_NUMBER: _ClassVar[int]
     plan_id: str
     contract_id: str
     contract_number: str
@@ -112,7 +114,9 @@ class PaymentOverdue(_message.Message):
     owner_id: str
     instalment: _sales_service_pb2.Instalment
     as_of: str
-    def __init__(self, plan_id: _Optional[str] = ..., contract_id: _Optional[str] = ..., contract_number: _Optional[str] = ..., customer_id: _Optional[str] = ..., owner_id: _Optional[str] = ..., instalment: _Optional[_Union[_sales_service_pb2.Instalment, _Mapping]] = ..., as_of: _Optional[str] = ...) -> None: ...
+    order_id: str
+    order_number: str
+    def __init__(self, plan_id: _Optional[str] = ..., contract_id: _Optional[str] = ..., contract_number: _Optional[str] = ..., customer_id: _Optional[str] = ..., owner_id: _Optional[str] = ..., instalment: _Optional[_Union[_sales_service_pb2.Instalment, _Mapping]] = ..., as_of: _Optional[str] = ..., order_id: _Optional[str] = ..., order_number: _Optional[str] = ...) -> None: ...
 
 class InvoiceIssued(_message.Message):
     __slots__ = ("invoice",)

@@ -35,7 +35,7 @@ class LineInput(_message.Message):
     def __init__(self, product_id: _Optional[str] = ..., quantity: _Optional[str] = ..., discount_percent: _Optional[str] = ..., description: _Optional[str] = ...) -> None: ...
 
 class Line(_message.Message):
-    __slots__ = ("product_id", "sku", "name", "unit", "description", "quantity", "unit_price", "discount_percent", "gross", "discount", "net", "price_source", "price_list_id", "tier_min_quantity", "price_reason")
+    __slots__ = ("product_id", "sku", "name", "unit", "description", "quantity", "unit_price", "discount_percent", "gross", "discount", "net", "price_source", "price_list_id", "tier_min_quantity", "price_reason", "warranty_months")
     PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
     SKU_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
@@ -51,6 +51,7 @@ class Line(_message.Message):
     PRICE_LIST_ID_FIELD_NUMBER: _ClassVar[int]
     TIER_MIN_QUANTITY_FIELD_NUMBER: _ClassVar[int]
     PRICE_REASON_FIELD_NUMBER: _ClassVar[int]
+    WARRANTY_MONTHS_FIELD_NUMBER: _ClassVar[int]
     product_id: str
     sku: str
     name: str
@@ -66,7 +67,8 @@ class Line(_message.Message):
     price_list_id: str
     tier_min_quantity: str
     price_reason: str
-    def __init__(self, product_id: _Optional[str] = ..., sku: _Optional[str] = ..., name: _Optional[str] = ..., unit: _Optional[str] = ..., description: _Optional[str] = ..., quantity: _Optional[str] = ..., unit_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., discount_percent: _Optional[str] = ..., gross: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., discount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., net: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., price_source: _Optional[str] = ..., price_list_id: _Optional[str] = ..., tier_min_quantity: _Optional[str] = ..., price_reason: _Optional[str] = ...) -> None: ...
+    warranty_months: int
+    def __init__(self, product_id: _Optional[str] = ..., sku: _Optional[str] = ..., name: _Optional[str] = ..., unit: _Optional[str] = ..., description: _Optional[str] = ..., quantity: _Optional[str] = ..., unit_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., discount_percent: _Optional[str] = ..., gross: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., discount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., net: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., price_source: _Optional[str] = ..., price_list_id: _Optional[str] = ..., tier_min_quantity: _Optional[str] = ..., price_reason: _Optional[str] = ..., warranty_months: _Optional[int] = ...) -> None: ...
 
 class Totals(_message.Message):
     __slots__ = ("subtotal", "discount", "net", "tax", "total")
@@ -345,7 +347,7 @@ class Competitor(_message.Message):
     def __init__(self, name: _Optional[str] = ..., strengths: _Optional[str] = ..., price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
 
 class Opportunity(_message.Message):
-    __slots__ = ("id", "customer_id", "contact_id", "name", "amount", "stage", "status", "probability", "expected_close_date", "source_campaign_id", "owner_id", "competitors", "next_step", "lost_reason", "closed_at", "version", "created_at", "updated_at", "created_by")
+    __slots__ = ("id", "customer_id", "contact_id", "name", "amount", "stage", "status", "probability", "expected_close_date", "source_campaign_id", "owner_id", "competitors", "next_step", "lost_reason", "closed_at", "version", "created_at", "updated_at", "created_by", "lead_id")
     ID_FIELD_NUMBER: _ClassVar[int]
     CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
     CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -365,6 +367,7 @@ class Opportunity(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     CREATED_BY_FIELD_NUMBER: _ClassVar[int]
+    LEAD_ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     customer_id: str
     contact_id: str
@@ -384,7 +387,8 @@ class Opportunity(_message.Message):
     created_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
     created_by: str
-    def __init__(self, id: _Optional[str] = ..., customer_id: _Optional[str] = ..., contact_id: _Optional[str] = ..., name: _Optional[str] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., stage: _Optional[str] = ..., status: _Optional[str] = ..., probability: _Optional[int] = ..., expected_close_date: _Optional[str] = ..., source_campaign_id: _Optional[str] = ..., owner_id: _Optional[str] = ..., competitors: _Optional[_Iterable[_Union[Competitor, _Mapping]]] = ..., next_step: _Optional[str] = ..., lost_reason: _Optional[str] = ..., closed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_by: _Optional[str] = ...) -> None: ...
+    lead_id: str
+    def __init__(self, id: _Optional[str] = ..., customer_id: _Optional[str] = ..., contact_id: _Optional[str] = ..., name: _Optional[str] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., stage: _Optional[str] = ..., status: _Optional[str] = ..., probability: _Optional[int] = ..., expected_close_date: _Optional[str] = ..., source_campaign_id: _Optional[str] = ..., owner_id: _Optional[str] = ..., competitors: _Optional[_Iterable[_Union[Competitor, _Mapping]]] = ..., next_step: _Optional[str] = ..., lost_reason: _Optional[str] = ..., closed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_by: _Optional[str] = ..., lead_id: _Optional[str] = ...) -> None: ...
 
 class StageChange(_message.Message):
     __slots__ = ("id", "opportunity_id", "at", "actor_id", "from_stage", "to_stage", "reason", "probability")
@@ -1355,7 +1359,7 @@ class InstalmentInput(_message.Message):
     def __init__(self, due_date: _Optional[str] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., note: _Optional[str] = ...) -> None: ...
 
 class PaymentPlan(_message.Message):
-    __slots__ = ("id", "contract_id", "customer_id", "owner_id", "instalments", "total", "received", "outstanding", "as_of", "contract_status", "version", "created_at", "updated_at", "created_by")
+    __slots__ = ("id", "contract_id", "customer_id", "owner_id", "instalments", "total", "received", "outstanding", "as_of", "contract_status", "version", "created_at", "updated_at", "created_by", "order_id")
     ID_FIELD_NUMBER: _ClassVar[int]
     CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
     CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -1370,6 +1374,7 @@ class PaymentPlan(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     CREATED_BY_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     contract_id: str
     customer_id: str
@@ -1384,15 +1389,18 @@ class PaymentPlan(_message.Message):
     created_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
     created_by: str
-    def __init__(self, id: _Optional[str] = ..., contract_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., owner_id: _Optional[str] = ..., instalments: _Optional[_Iterable[_Union[Instalment, _Mapping]]] = ..., total: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., received: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., outstanding: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., as_of: _Optional[str] = ..., contract_status: _Optional[str] = ..., version: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_by: _Optional[str] = ...) -> None: ...
+    order_id: str
+    def __init__(self, id: _Optional[str] = ..., contract_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., owner_id: _Optional[str] = ..., instalments: _Optional[_Iterable[_Union[Instalment, _Mapping]]] = ..., total: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., received: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., outstanding: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., as_of: _Optional[str] = ..., contract_status: _Optional[str] = ..., version: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_by: _Optional[str] = ..., order_id: _Optional[str] = ...) -> None: ...
 
 class CreatePaymentPlanRequest(_message.Message):
-    __slots__ = ("contract_id", "instalments")
+    __slots__ = ("contract_id", "instalments", "order_id")
     CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
     INSTALMENTS_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
     contract_id: str
     instalments: _containers.RepeatedCompositeFieldContainer[InstalmentInput]
-    def __init__(self, contract_id: _Optional[str] = ..., instalments: _Optional[_Iterable[_Union[InstalmentInput, _Mapping]]] = ...) -> None: ...
+    order_id: str
+    def __init__(self, contract_id: _Optional[str] = ..., instalments: _Optional[_Iterable[_Union[InstalmentInput, _Mapping]]] = ..., order_id: _Optional[str] = ...) -> None: ...
 
 class CreatePaymentPlanResponse(_message.Message):
     __slots__ = ("plan",)
@@ -1401,14 +1409,16 @@ class CreatePaymentPlanResponse(_message.Message):
     def __init__(self, plan: _Optional[_Union[PaymentPlan, _Mapping]] = ...) -> None: ...
 
 class GetPaymentPlanRequest(_message.Message):
-    __slots__ = ("id", "contract_id", "as_of")
+    __slots__ = ("id", "contract_id", "as_of", "order_id")
     ID_FIELD_NUMBER: _ClassVar[int]
     CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     contract_id: str
     as_of: str
-    def __init__(self, id: _Optional[str] = ..., contract_id: _Optional[str] = ..., as_of: _Optional[str] = ...) -> None: ...
+    order_id: str
+    def __init__(self, id: _Optional[str] = ..., contract_id: _Optional[str] = ..., as_of: _Optional[str] = ..., order_id: _Optional[str] = ...) -> None: ...
 
 class GetPaymentPlanResponse(_message.Message):
     __slots__ = ("plan",)
@@ -1455,7 +1465,7 @@ class Allocation(_message.Message):
     def __init__(self, instalment_id: _Optional[str] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
 
 class Receipt(_message.Message):
-    __slots__ = ("id", "contract_id", "plan_id", "customer_id", "owner_id", "amount", "received_on", "method", "reference", "note", "status", "allocations", "approved_at", "version", "created_at", "updated_at", "created_by")
+    __slots__ = ("id", "contract_id", "plan_id", "customer_id", "owner_id", "amount", "received_on", "method", "reference", "note", "status", "allocations", "approved_at", "version", "created_at", "updated_at", "created_by", "order_id")
     ID_FIELD_NUMBER: _ClassVar[int]
     CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
     PLAN_ID_FIELD_NUMBER: _ClassVar[int]
@@ -1473,6 +1483,7 @@ class Receipt(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     CREATED_BY_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     contract_id: str
     plan_id: str
@@ -1490,10 +1501,11 @@ class Receipt(_message.Message):
     created_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
     created_by: str
-    def __init__(self, id: _Optional[str] = ..., contract_id: _Optional[str] = ..., plan_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., owner_id: _Optional[str] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., received_on: _Optional[str] = ..., method: _Optional[str] = ..., reference: _Optional[str] = ..., note: _Optional[str] = ..., status: _Optional[str] = ..., allocations: _Optional[_Iterable[_Union[Allocation, _Mapping]]] = ..., approved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_by: _Optional[str] = ...) -> None: ...
+    order_id: str
+    def __init__(self, id: _Optional[str] = ..., contract_id: _Optional[str] = ..., plan_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., owner_id: _Optional[str] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., received_on: _Optional[str] = ..., method: _Optional[str] = ..., reference: _Optional[str] = ..., note: _Optional[str] = ..., status: _Optional[str] = ..., allocations: _Optional[_Iterable[_Union[Allocation, _Mapping]]] = ..., approved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_by: _Optional[str] = ..., order_id: _Optional[str] = ...) -> None: ...
 
 class RecordReceiptRequest(_message.Message):
-    __slots__ = ("contract_id", "amount", "received_on", "method", "reference", "note", "allocations")
+    __slots__ = ("contract_id", "amount", "received_on", "method", "reference", "note", "allocations", "order_id")
     CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
     AMOUNT_FIELD_NUMBER: _ClassVar[int]
     RECEIVED_ON_FIELD_NUMBER: _ClassVar[int]
@@ -1501,6 +1513,7 @@ class RecordReceiptRequest(_message.Message):
     REFERENCE_FIELD_NUMBER: _ClassVar[int]
     NOTE_FIELD_NUMBER: _ClassVar[int]
     ALLOCATIONS_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
     contract_id: str
     amount: _money_pb2.Money
     received_on: str
@@ -1508,7 +1521,8 @@ class RecordReceiptRequest(_message.Message):
     reference: str
     note: str
     allocations: _containers.RepeatedCompositeFieldContainer[Allocation]
-    def __init__(self, contract_id: _Optional[str] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., received_on: _Optional[str] = ..., method: _Optional[str] = ..., reference: _Optional[str] = ..., note: _Optional[str] = ..., allocations: _Optional[_Iterable[_Union[Allocation, _Mapping]]] = ...) -> None: ...
+    order_id: str
+    def __init__(self, contract_id: _Optional[str] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., received_on: _Optional[str] = ..., method: _Optional[str] = ..., reference: _Optional[str] = ..., note: _Optional[str] = ..., allocations: _Optional[_Iterable[_Union[Allocation, _Mapping]]] = ..., order_id: _Optional[str] = ...) -> None: ...
 
 class RecordReceiptResponse(_message.Message):
     __slots__ = ("receipt",)

@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from crm.service_desk.v1 import service_desk_service_pb2 as crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
 GRPC_VERSION = grpc.__version__
@@ -25,8 +26,15 @@ if _version_not_supported:
 
 
 class ServiceDeskServiceStub:
-    """ServiceDeskService will own work orders, SLAs, dispatch, visits, complaints, return visits and the knowledge base.
-    The foundation ships it with health and reflection only; its RPCs land with its own issue.
+    """ServiceDeskService owns after-sale work: work orders with entitlement, SLA and dispatch, on-site
+    visits and service charges, complaints, return visits with satisfaction, technicians, SLA policies
+    and the knowledge base.
+
+    Customers, fulfilled orders and contracts are a local copy kept from customers and sales events;
+    entitlement is decided from that copy only. Work orders are scoped by owner from
+    `x-crm-visible-owners` (absent = all). Updates and actions carry `expected_version` (0 skips the
+    check; a stale one is ABORTED `version_conflict`). Error codes travel in trailing metadata
+    `x-crm-error-code` (field in `x-crm-error-field`).
     """
 
     def __init__(self, channel):
@@ -35,16 +43,645 @@ class ServiceDeskServiceStub:
         Args:
             channel: A grpc.Channel.
         """
+        self.CreateWorkOrder = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/CreateWorkOrder',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateWorkOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateWorkOrderResponse.FromString,
+                _registered_method=True)
+        self.GetWorkOrder = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/GetWorkOrder',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetWorkOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetWorkOrderResponse.FromString,
+                _registered_method=True)
+        self.ListWorkOrders = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/ListWorkOrders',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListWorkOrdersRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListWorkOrdersResponse.FromString,
+                _registered_method=True)
+        self.UpdateWorkOrder = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/UpdateWorkOrder',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateWorkOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateWorkOrderResponse.FromString,
+                _registered_method=True)
+        self.AssignWorkOrder = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/AssignWorkOrder',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.AssignWorkOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.AssignWorkOrderResponse.FromString,
+                _registered_method=True)
+        self.GrabWorkOrder = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/GrabWorkOrder',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GrabWorkOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GrabWorkOrderResponse.FromString,
+                _registered_method=True)
+        self.TransitionWorkOrder = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/TransitionWorkOrder',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.TransitionWorkOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.TransitionWorkOrderResponse.FromString,
+                _registered_method=True)
+        self.LinkArticle = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/LinkArticle',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.LinkArticleRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.LinkArticleResponse.FromString,
+                _registered_method=True)
+        self.ListQueue = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/ListQueue',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListQueueRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListQueueResponse.FromString,
+                _registered_method=True)
+        self.CheckEntitlement = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/CheckEntitlement',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckEntitlementRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckEntitlementResponse.FromString,
+                _registered_method=True)
+        self.ScheduleVisit = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/ScheduleVisit',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ScheduleVisitRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ScheduleVisitResponse.FromString,
+                _registered_method=True)
+        self.GetVisit = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/GetVisit',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetVisitRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetVisitResponse.FromString,
+                _registered_method=True)
+        self.ListVisits = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/ListVisits',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListVisitsRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListVisitsResponse.FromString,
+                _registered_method=True)
+        self.CheckInVisit = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/CheckInVisit',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckInVisitRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckInVisitResponse.FromString,
+                _registered_method=True)
+        self.CheckOutVisit = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/CheckOutVisit',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckOutVisitRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckOutVisitResponse.FromString,
+                _registered_method=True)
+        self.ListServiceCharges = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/ListServiceCharges',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListServiceChargesRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListServiceChargesResponse.FromString,
+                _registered_method=True)
+        self.CreateComplaint = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/CreateComplaint',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateComplaintRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateComplaintResponse.FromString,
+                _registered_method=True)
+        self.GetComplaint = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/GetComplaint',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetComplaintRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetComplaintResponse.FromString,
+                _registered_method=True)
+        self.ListComplaints = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/ListComplaints',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListComplaintsRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListComplaintsResponse.FromString,
+                _registered_method=True)
+        self.ActOnComplaint = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/ActOnComplaint',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ActOnComplaintRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ActOnComplaintResponse.FromString,
+                _registered_method=True)
+        self.CreateReturnVisit = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/CreateReturnVisit',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateReturnVisitRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateReturnVisitResponse.FromString,
+                _registered_method=True)
+        self.GetReturnVisit = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/GetReturnVisit',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetReturnVisitRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetReturnVisitResponse.FromString,
+                _registered_method=True)
+        self.ListReturnVisits = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/ListReturnVisits',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListReturnVisitsRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListReturnVisitsResponse.FromString,
+                _registered_method=True)
+        self.CompleteReturnVisit = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/CompleteReturnVisit',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CompleteReturnVisitRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CompleteReturnVisitResponse.FromString,
+                _registered_method=True)
+        self.CreateSlaPolicy = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/CreateSlaPolicy',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateSlaPolicyRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateSlaPolicyResponse.FromString,
+                _registered_method=True)
+        self.ListSlaPolicies = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/ListSlaPolicies',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListSlaPoliciesRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListSlaPoliciesResponse.FromString,
+                _registered_method=True)
+        self.UpdateSlaPolicy = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/UpdateSlaPolicy',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateSlaPolicyRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateSlaPolicyResponse.FromString,
+                _registered_method=True)
+        self.CreateTechnician = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/CreateTechnician',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateTechnicianRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateTechnicianResponse.FromString,
+                _registered_method=True)
+        self.GetTechnician = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/GetTechnician',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetTechnicianRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetTechnicianResponse.FromString,
+                _registered_method=True)
+        self.ListTechnicians = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/ListTechnicians',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListTechniciansRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListTechniciansResponse.FromString,
+                _registered_method=True)
+        self.UpdateTechnician = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/UpdateTechnician',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateTechnicianRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateTechnicianResponse.FromString,
+                _registered_method=True)
+        self.UpdateTechnicianLocation = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/UpdateTechnicianLocation',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateTechnicianLocationRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateTechnicianLocationResponse.FromString,
+                _registered_method=True)
+        self.CreateArticle = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/CreateArticle',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateArticleRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateArticleResponse.FromString,
+                _registered_method=True)
+        self.GetArticle = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/GetArticle',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetArticleRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetArticleResponse.FromString,
+                _registered_method=True)
+        self.ListArticles = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/ListArticles',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListArticlesRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListArticlesResponse.FromString,
+                _registered_method=True)
+        self.UpdateArticle = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/UpdateArticle',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateArticleRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateArticleResponse.FromString,
+                _registered_method=True)
+        self.RunSweeps = channel.unary_unary(
+                '/crm.service_desk.v1.ServiceDeskService/RunSweeps',
+                request_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.RunSweepsRequest.SerializeToString,
+                response_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.RunSweepsResponse.FromString,
+                _registered_method=True)
 
 
 class ServiceDeskServiceServicer:
-    """ServiceDeskService will own work orders, SLAs, dispatch, visits, complaints, return visits and the knowledge base.
-    The foundation ships it with health and reflection only; its RPCs land with its own issue.
+    """ServiceDeskService owns after-sale work: work orders with entitlement, SLA and dispatch, on-site
+    visits and service charges, complaints, return visits with satisfaction, technicians, SLA policies
+    and the knowledge base.
+
+    Customers, fulfilled orders and contracts are a local copy kept from customers and sales events;
+    entitlement is decided from that copy only. Work orders are scoped by owner from
+    `x-crm-visible-owners` (absent = all). Updates and actions carry `expected_version` (0 skips the
+    check; a stale one is ABORTED `version_conflict`). Error codes travel in trailing metadata
+    `x-crm-error-code` (field in `x-crm-error-field`).
     """
+
+    def CreateWorkOrder(self, request, context):
+        """Creates a work order for a known customer (INVALID_ARGUMENT `customer.unknown` otherwise),
+        decides entitlement from the local copy of orders and contracts and sets the SLA targets.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetWorkOrder(self, request, context):
+        """Returns one work order.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListWorkOrders(self, request, context):
+        """Lists work orders visible to the caller (newest first unless order_by says otherwise).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateWorkOrder(self, request, context):
+        """Changes the fields named in update_mask (description, priority, contact_id, attachments, team).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AssignWorkOrder(self, request, context):
+        """Assigns a work order: mode "manual" (technician_id given) or "automatic" (skills, workload,
+        distance; the decision and its reason are stored on the work order).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GrabWorkOrder(self, request, context):
+        """Takes an unassigned work order from its team queue for the calling technician (first wins:
+        FAILED_PRECONDITION `work_order.already_taken` for the others).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TransitionWorkOrder(self, request, context):
+        """Moves a work order along new -> assigned -> in_progress <-> waiting_for_customer -> resolved ->
+        closed; action is start, wait, resume, resolve, close, reopen or cancel
+        (FAILED_PRECONDITION `work_order.transition_not_allowed` otherwise).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LinkArticle(self, request, context):
+        """Links a knowledge-base article to a work order.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListQueue(self, request, context):
+        """The unassigned, open work orders of a team's queue (oldest first).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CheckEntitlement(self, request, context):
+        """The entitlement a work order would get now (nothing written).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ScheduleVisit(self, request, context):
+        """Schedules an on-site visit on a work order (time window, technician).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetVisit(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListVisits(self, request, context):
+        """Lists visits (filter e.g. work_order_id = "...").
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CheckInVisit(self, request, context):
+        """Records arrival (time and location).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CheckOutVisit(self, request, context):
+        """Records departure, work done, parts and labour (FAILED_PRECONDITION `visit.not_checked_in` before
+        check-in); a billable work order gets a service charge record.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListServiceCharges(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateComplaint(self, request, context):
+        """Opens a complaint (deadline from severity).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetComplaint(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListComplaints(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ActOnComplaint(self, request, context):
+        """Acts on a complaint: "add_step", "resolve" (root cause + resolution), "confirm" (customer
+        confirmation), "reject" (customer does not accept: back to in_progress), "escalate".
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateReturnVisit(self, request, context):
+        """Plans a return visit by hand (planning is automatic after close and after fulfilment).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReturnVisit(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListReturnVisits(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CompleteReturnVisit(self, request, context):
+        """Records the outcome, score (1-5) and NPS (0-10); a low score opens a complaint or reopens the
+        work order, per settings.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateSlaPolicy(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSlaPolicies(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateSlaPolicy(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateTechnician(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTechnician(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTechnicians(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateTechnician(self, request, context):
+        """Changes skills, team, capacity, working days, active (update_mask).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateTechnicianLocation(self, request, context):
+        """The technician's current location (latitude -90..90, longitude -180..180).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateArticle(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetArticle(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListArticles(self, request, context):
+        """Lists articles; `query` is a full-text search over title, problem, solution and tags.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateArticle(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RunSweeps(self, request, context):
+        """Runs the timers once now (SLA sweep, return-visit planning, complaint escalation); idempotent.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
 
 def add_ServiceDeskServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
+            'CreateWorkOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateWorkOrder,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateWorkOrderRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateWorkOrderResponse.SerializeToString,
+            ),
+            'GetWorkOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetWorkOrder,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetWorkOrderRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetWorkOrderResponse.SerializeToString,
+            ),
+            'ListWorkOrders': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListWorkOrders,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListWorkOrdersRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListWorkOrdersResponse.SerializeToString,
+            ),
+            'UpdateWorkOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateWorkOrder,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateWorkOrderRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateWorkOrderResponse.SerializeToString,
+            ),
+            'AssignWorkOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.AssignWorkOrder,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.AssignWorkOrderRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.AssignWorkOrderResponse.SerializeToString,
+            ),
+            'GrabWorkOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.GrabWorkOrder,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GrabWorkOrderRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GrabWorkOrderResponse.SerializeToString,
+            ),
+            'TransitionWorkOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.TransitionWorkOrder,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.TransitionWorkOrderRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.TransitionWorkOrderResponse.SerializeToString,
+            ),
+            'LinkArticle': grpc.unary_unary_rpc_method_handler(
+                    servicer.LinkArticle,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.LinkArticleRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.LinkArticleResponse.SerializeToString,
+            ),
+            'ListQueue': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListQueue,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListQueueRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListQueueResponse.SerializeToString,
+            ),
+            'CheckEntitlement': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckEntitlement,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckEntitlementRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckEntitlementResponse.SerializeToString,
+            ),
+            'ScheduleVisit': grpc.unary_unary_rpc_method_handler(
+                    servicer.ScheduleVisit,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ScheduleVisitRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ScheduleVisitResponse.SerializeToString,
+            ),
+            'GetVisit': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetVisit,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetVisitRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetVisitResponse.SerializeToString,
+            ),
+            'ListVisits': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListVisits,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListVisitsRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListVisitsResponse.SerializeToString,
+            ),
+            'CheckInVisit': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckInVisit,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckInVisitRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckInVisitResponse.SerializeToString,
+            ),
+            'CheckOutVisit': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckOutVisit,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckOutVisitRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckOutVisitResponse.SerializeToString,
+            ),
+            'ListServiceCharges': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListServiceCharges,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListServiceChargesRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListServiceChargesResponse.SerializeToString,
+            ),
+            'CreateComplaint': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateComplaint,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateComplaintRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateComplaintResponse.SerializeToString,
+            ),
+            'GetComplaint': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetComplaint,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetComplaintRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetComplaintResponse.SerializeToString,
+            ),
+            'ListComplaints': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListComplaints,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListComplaintsRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListComplaintsResponse.SerializeToString,
+            ),
+            'ActOnComplaint': grpc.unary_unary_rpc_method_handler(
+                    servicer.ActOnComplaint,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ActOnComplaintRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ActOnComplaintResponse.SerializeToString,
+            ),
+            'CreateReturnVisit': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateReturnVisit,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateReturnVisitRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateReturnVisitResponse.SerializeToString,
+            ),
+            'GetReturnVisit': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReturnVisit,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetReturnVisitRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetReturnVisitResponse.SerializeToString,
+            ),
+            'ListReturnVisits': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListReturnVisits,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListReturnVisitsRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListReturnVisitsResponse.SerializeToString,
+            ),
+            'CompleteReturnVisit': grpc.unary_unary_rpc_method_handler(
+                    servicer.CompleteReturnVisit,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CompleteReturnVisitRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CompleteReturnVisitResponse.SerializeToString,
+            ),
+            'CreateSlaPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateSlaPolicy,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateSlaPolicyRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateSlaPolicyResponse.SerializeToString,
+            ),
+            'ListSlaPolicies': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSlaPolicies,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListSlaPoliciesRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListSlaPoliciesResponse.SerializeToString,
+            ),
+            'UpdateSlaPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateSlaPolicy,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateSlaPolicyRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateSlaPolicyResponse.SerializeToString,
+            ),
+            'CreateTechnician': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateTechnician,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateTechnicianRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateTechnicianResponse.SerializeToString,
+            ),
+            'GetTechnician': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTechnician,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetTechnicianRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetTechnicianResponse.SerializeToString,
+            ),
+            'ListTechnicians': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTechnicians,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListTechniciansRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListTechniciansResponse.SerializeToString,
+            ),
+            'UpdateTechnician': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateTechnician,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateTechnicianRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateTechnicianResponse.SerializeToString,
+            ),
+            'UpdateTechnicianLocation': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateTechnicianLocation,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateTechnicianLocationRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateTechnicianLocationResponse.SerializeToString,
+            ),
+            'CreateArticle': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateArticle,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateArticleRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateArticleResponse.SerializeToString,
+            ),
+            'GetArticle': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetArticle,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetArticleRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetArticleResponse.SerializeToString,
+            ),
+            'ListArticles': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListArticles,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListArticlesRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListArticlesResponse.SerializeToString,
+            ),
+            'UpdateArticle': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateArticle,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateArticleRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateArticleResponse.SerializeToString,
+            ),
+            'RunSweeps': grpc.unary_unary_rpc_method_handler(
+                    servicer.RunSweeps,
+                    request_deserializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.RunSweepsRequest.FromString,
+                    response_serializer=crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.RunSweepsResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'crm.service_desk.v1.ServiceDeskService', rpc_method_handlers)
@@ -54,6 +691,1012 @@ def add_ServiceDeskServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class ServiceDeskService:
-    """ServiceDeskService will own work orders, SLAs, dispatch, visits, complaints, return visits and the knowledge base.
-    The foundation ships it with health and reflection only; its RPCs land with its own issue.
+    """ServiceDeskService owns after-sale work: work orders with entitlement, SLA and dispatch, on-site
+    visits and service charges, complaints, return visits with satisfaction, technicians, SLA policies
+    and the knowledge base.
+
+    Customers, fulfilled orders and contracts are a local copy kept from customers and sales events;
+    entitlement is decided from that copy only. Work orders are scoped by owner from
+    `x-crm-visible-owners` (absent = all). Updates and actions carry `expected_version` (0 skips the
+    check; a stale one is ABORTED `version_conflict`). Error codes travel in trailing metadata
+    `x-crm-error-code` (field in `x-crm-error-field`).
     """
+
+    @staticmethod
+    def CreateWorkOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/CreateWorkOrder',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateWorkOrderRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateWorkOrderResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetWorkOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/GetWorkOrder',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetWorkOrderRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetWorkOrderResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListWorkOrders(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/ListWorkOrders',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListWorkOrdersRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListWorkOrdersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateWorkOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/UpdateWorkOrder',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateWorkOrderRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateWorkOrderResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AssignWorkOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/AssignWorkOrder',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.AssignWorkOrderRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.AssignWorkOrderResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GrabWorkOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/GrabWorkOrder',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GrabWorkOrderRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GrabWorkOrderResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TransitionWorkOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/TransitionWorkOrder',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.TransitionWorkOrderRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.TransitionWorkOrderResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LinkArticle(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/LinkArticle',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.LinkArticleRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.LinkArticleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListQueue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/ListQueue',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListQueueRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListQueueResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckEntitlement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/CheckEntitlement',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckEntitlementRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckEntitlementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ScheduleVisit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/ScheduleVisit',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ScheduleVisitRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ScheduleVisitResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetVisit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/GetVisit',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetVisitRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetVisitResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListVisits(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/ListVisits',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListVisitsRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListVisitsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckInVisit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/CheckInVisit',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckInVisitRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckInVisitResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckOutVisit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/CheckOutVisit',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckOutVisitRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CheckOutVisitResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListServiceCharges(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/ListServiceCharges',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListServiceChargesRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListServiceChargesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateComplaint(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/CreateComplaint',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateComplaintRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateComplaintResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetComplaint(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/GetComplaint',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetComplaintRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetComplaintResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListComplaints(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/ListComplaints',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListComplaintsRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListComplaintsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ActOnComplaint(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/ActOnComplaint',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ActOnComplaintRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ActOnComplaintResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateReturnVisit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/CreateReturnVisit',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateReturnVisitRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateReturnVisitResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReturnVisit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/GetReturnVisit',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetReturnVisitRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetReturnVisitResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListReturnVisits(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/ListReturnVisits',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListReturnVisitsRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListReturnVisitsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CompleteReturnVisit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/CompleteReturnVisit',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CompleteReturnVisitRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CompleteReturnVisitResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateSlaPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/CreateSlaPolicy',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateSlaPolicyRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateSlaPolicyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSlaPolicies(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/ListSlaPolicies',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListSlaPoliciesRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListSlaPoliciesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateSlaPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/UpdateSlaPolicy',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateSlaPolicyRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateSlaPolicyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateTechnician(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/CreateTechnician',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateTechnicianRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateTechnicianResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTechnician(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/GetTechnician',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetTechnicianRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetTechnicianResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTechnicians(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/ListTechnicians',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListTechniciansRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListTechniciansResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateTechnician(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/UpdateTechnician',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateTechnicianRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateTechnicianResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateTechnicianLocation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/UpdateTechnicianLocation',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateTechnicianLocationRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateTechnicianLocationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateArticle(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/CreateArticle',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateArticleRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.CreateArticleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetArticle(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/GetArticle',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetArticleRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.GetArticleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListArticles(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/ListArticles',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListArticlesRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.ListArticlesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateArticle(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/UpdateArticle',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateArticleRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.UpdateArticleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RunSweeps(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.service_desk.v1.ServiceDeskService/RunSweeps',
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.RunSweepsRequest.SerializeToString,
+            crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2.RunSweepsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)

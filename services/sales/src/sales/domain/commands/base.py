@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TypeVar
 
-from crm_chassis.errors import InvalidArgument
+from crm_chassis.errors import InvalidArgument, NotFound
 from crm_chassis.identity import Caller
 from sales.domain.catalogue import PriceList, Product, resolve_price
 from sales.domain.common import local_date, now
@@ -14,6 +15,8 @@ from sales.domain.customers import CustomerRef, usable
 from sales.domain.lines import Line, LineInput, check_inputs, priced
 from sales.domain.ports import SalesUnitOfWork
 from sales.domain.settings import SalesSettings
+
+R = TypeVar("R")
 
 # Called with read_only=True for queries.
 UowFactory = Callable[..., SalesUnitOfWork]
@@ -82,3 +85,17 @@ def price_lines(
         )
         out.append(priced(product, resolution, line, qty, discount))
     return tuple(out)
+
+
+def readable(uow: SalesUnitOfWork, record: R | None, what: str, record_id: str, caller: Caller) -> R:
+    """The record if the caller may read it: its owner is in the caller's data scope, or (G4) the
+    owner of its customer is: a customer's owner reads every sales record of the customer,
+    whoever created it. Edits keep to the record's own owner (`found`). NotFound otherwise."""
+    if record is None:
+        raise NotFound(f"{what} {record_id} not found", code=f"{what}.not_found", field="id")
+    if caller.can_see_owner(record.owner_id):  # type: ignore[attr-defined]
+        return record
+    ref = uow.customers.get(record.customer_id)  # type: ignore[attr-defined]
+    if ref is not None and ref.owner_id and caller.can_see_owner(ref.owner_id):
+        return record
+    raise NotFound(f"{what} {record_id} not found", code=f"{what}.not_found", field="id")

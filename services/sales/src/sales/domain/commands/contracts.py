@@ -14,7 +14,7 @@ from crm_chassis.errors import FailedPrecondition, InvalidArgument
 from crm_chassis.identity import Caller
 from sales.domain import contract as ct
 from sales.domain.commands import approvals
-from sales.domain.commands.base import UowFactory, customer, new_id, number, owner_for, today
+from sales.domain.commands.base import UowFactory, customer, new_id, number, owner_for, readable, today
 from sales.domain.common import (
     Page,
     actor_of,
@@ -132,7 +132,7 @@ def _save(uow: SalesUnitOfWork, updated: ct.Contract, was: int) -> None:
 
 def get_contract(uow_factory: UowFactory, caller: Caller, contract_id: str) -> ct.Contract:
     with uow_factory(read_only=True) as uow:
-        return load(uow, caller, contract_id, for_update=False)
+        return readable(uow, uow.contracts.get(contract_id) if contract_id else None, "contract", contract_id, caller)
 
 
 def list_contracts(uow_factory: UowFactory, caller: Caller, **page: Any) -> Page[ct.Contract]:

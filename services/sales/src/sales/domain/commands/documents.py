@@ -7,8 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from crm_chassis.identity import Caller
-from sales.domain.commands.base import UowFactory, today
-from sales.domain.common import found
+from sales.domain.commands.base import UowFactory, readable, today
 from sales.domain.contract import Contract
 from sales.domain.lines import Line
 from sales.domain.quote import Quote
@@ -35,14 +34,14 @@ class ContractDocument:
 
 def quote_document(uow_factory: UowFactory, caller: Caller, quote_id: str) -> QuoteDocument:
     with uow_factory(read_only=True) as uow:
-        q = found(uow.quotes.get(quote_id) if quote_id else None, "quote", quote_id, caller)
+        q = readable(uow, uow.quotes.get(quote_id) if quote_id else None, "quote", quote_id, caller)
         ref = uow.customers.get(q.customer_id)
         return QuoteDocument(q, ref.name if ref else q.customer_id, today(uow.settings.load()))
 
 
 def contract_document(uow_factory: UowFactory, caller: Caller, contract_id: str) -> ContractDocument:
     with uow_factory(read_only=True) as uow:
-        c = found(uow.contracts.get(contract_id) if contract_id else None, "contract", contract_id, caller)
+        c = readable(uow, uow.contracts.get(contract_id) if contract_id else None, "contract", contract_id, caller)
         ref = uow.customers.get(c.customer_id)
         by_id = uow.orders.many(c.order_ids)
         orders = [by_id[i] for i in c.order_ids if i in by_id]

@@ -14,8 +14,8 @@ from crm_chassis.identity import Caller
 from sales.domain import invoice as iv
 from sales.domain import payments as pm
 from sales.domain.commands import approvals
-from sales.domain.commands.base import UowFactory, new_id, today
-from sales.domain.commands.contracts import load as load_contract
+from sales.domain.commands.base import UowFactory, new_id, readable, today
+from sales.domain.commands.payments import load_basis
 from sales.domain.common import (
     Page,
     actor_of,
@@ -57,31 +57,45 @@ def request_invoice(
     receipt_id: str,
     note: str,
 ) -> iv.Invoice:
+    """An invoice against a contract (optionally naming one of its orders or receipts), or, for a
+    sale without a contract, against a confirmed order or one of its receipts (issue 6); never
+    beyond the contract value or order total (S8)."""
     at = now()
     with uow_factory() as uow:
-        contract = load_contract(uow, caller, contract_id)
-        pm.require_effective_contract(contract.status, contract.number)
+        if not contract_id and not order_id and receipt_id:
+            # A receipt alone names its contract or order.
+            receipt = found(uow.receipts.get(receipt_id), "receipt", receipt_id, caller)
+            contract_id, order_id = receipt.contract_id, "" if receipt.contract_id else receipt.order_id
+        on_contract = bool(contract_id)
+        basis = load_basis(uow, caller, contract_id, "" if on_contract else order_id, code="invoice.basis_required")
+        pm.require_effective(basis, "invoice")
         amount = money(amount, "amount", positive=True)
-        if order_id and order_id not in contract.order_ids:
-            raise InvalidArgument(
-                "the order is not part of the contract", code="invoice.order_mismatch", field="order_id"
-            )
+        if on_contract:
+            contract = uow.contracts.get(basis.id)
+            if order_id and contract is not None and order_id not in contract.order_ids:
+                raise InvalidArgument(
+                    "the order is not part of the contract", code="invoice.order_mismatch", field="order_id"
+                )
         if receipt_id:
             receipt = uow.receipts.get(receipt_id)
-            if receipt is None or receipt.contract_id != contract.id:
+            holder = None if receipt is None else (receipt.contract_id if on_contract else receipt.order_id)
+            if holder != basis.id:
                 raise InvalidArgument(
-                    "the receipt is not one of the contract's", code="invoice.receipt_mismatch", field="receipt_id"
+                    f"the receipt is not one of the {basis.kind}'s",
+                    code="invoice.receipt_mismatch",
+                    field="receipt_id",
                 )
-        iv.check_within_contract(amount, uow.invoices.for_contract(contract.id), contract.value)
+        taken = uow.invoices.for_contract(basis.id) if on_contract else uow.invoices.for_order(basis.id)
+        iv.check_within_contract(amount, taken, basis.value)
         invoice = iv.Invoice(
             id=new_id(),
-            contract_id=contract.id,
+            contract_id=basis.id if on_contract else "",
             order_id=order_id,
             receipt_id=receipt_id,
-            customer_id=contract.customer_id,
-            owner_id=contract.owner_id,
+            customer_id=basis.customer_id,
+            owner_id=basis.owner_id,
             amount=amount,
-            currency=contract.currency,
+            currency=basis.currency,
             tax_rate=percent(tax_rate, "tax_rate", default=uow.settings.load().default_tax_rate),
             billing=iv.clean_billing(billing),
             note=bounded(note, "note", max_len=1000),
@@ -117,7 +131,7 @@ def _load(uow: SalesUnitOfWork, caller: Caller, invoice_id: str, for_update: boo
 
 def get_invoice(uow_factory: UowFactory, caller: Caller, invoice_id: str) -> iv.Invoice:
     with uow_factory(read_only=True) as uow:
-        return _load(uow, caller, invoice_id)
+        return readable(uow, uow.invoices.get(invoice_id) if invoice_id else None, "invoice", invoice_id, caller)
 
 
 def list_invoices(uow_factory: UowFactory, caller: Caller, **page: Any) -> Page[iv.Invoice]:

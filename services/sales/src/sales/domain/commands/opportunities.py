@@ -7,7 +7,7 @@ from typing import Any
 
 from crm_chassis.identity import Caller
 from sales.domain import opportunity as op
-from sales.domain.commands.base import UowFactory, customer, new_id, owner_for
+from sales.domain.commands.base import UowFactory, customer, new_id, owner_for, readable
 from sales.domain.common import Page, actor_of, check_paths, check_version, concurrent_write, found, list_request, now
 from sales.domain.events import OpportunityCreated, OpportunityLost, OpportunityStageChanged, OpportunityWon
 from sales.domain.ports import SalesUnitOfWork
@@ -43,7 +43,8 @@ def get_opportunity(
     uow_factory: UowFactory, caller: Caller, opportunity_id: str
 ) -> tuple[op.Opportunity, list[op.StageChange]]:
     with uow_factory(read_only=True) as uow:
-        opp = _load(uow, caller, opportunity_id)
+        record = uow.opportunities.get(opportunity_id) if opportunity_id else None
+        opp = readable(uow, record, "opportunity", opportunity_id, caller)
         return opp, uow.opportunities.history(opp.id)
 
 

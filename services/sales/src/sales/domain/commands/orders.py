@@ -11,7 +11,7 @@ from typing import Any
 from crm_chassis.errors import FailedPrecondition, InvalidArgument
 from crm_chassis.identity import Caller
 from sales.domain import order as od
-from sales.domain.commands.base import UowFactory, customer, new_id, number, owner_for, price_lines, today
+from sales.domain.commands.base import UowFactory, customer, new_id, number, owner_for, price_lines, readable, today
 from sales.domain.common import (
     Page,
     actor_of,
@@ -122,7 +122,7 @@ def _save(uow: SalesUnitOfWork, updated: od.Order, was: int) -> None:
 
 def get_order(uow_factory: UowFactory, caller: Caller, order_id: str) -> od.Order:
     with uow_factory(read_only=True) as uow:
-        return found(uow.orders.get(order_id) if order_id else None, "order", order_id, caller)
+        return readable(uow, uow.orders.get(order_id) if order_id else None, "order", order_id, caller)
 
 
 def list_orders(uow_factory: UowFactory, caller: Caller, **page: Any) -> Page[od.Order]:

@@ -12,9 +12,10 @@ from crm_chassis import approvals as ap
 from crm_chassis.errors import AlreadyExists, FailedPrecondition, InvalidArgument, NotFound
 from crm_chassis.identity import Caller
 from sales.domain import contract as ct
+from sales.domain import order as od
 from sales.domain import payments as pm
 from sales.domain.commands import approvals
-from sales.domain.commands.base import UowFactory, new_id, today
+from sales.domain.commands.base import UowFactory, new_id, readable, today
 from sales.domain.commands.contracts import load as load_contract
 from sales.domain.common import (
     Page,
@@ -55,7 +56,42 @@ class PlanView:
         return sum((s.outstanding for s in self.states), Decimal(0))
 
 
-def _view(uow: SalesUnitOfWork, plan: pm.PaymentPlan, contract: ct.Contract, as_of: date | None) -> PlanView:
+def contract_basis(c: ct.Contract) -> pm.PlanBasis:
+    return pm.PlanBasis("contract", c.id, c.number, c.customer_id, c.owner_id, c.currency, c.value, c.status)
+
+
+def order_basis(o: od.Order) -> pm.PlanBasis:
+    status = pm.ORDER_STATUS_AS_CONTRACT[o.status]
+    return pm.PlanBasis("order", o.id, o.number, o.customer_id, o.owner_id, o.currency, o.totals.total, status)
+
+
+def basis_of(uow: SalesUnitOfWork, plan: pm.PaymentPlan) -> pm.PlanBasis:
+    """The contract or order the plan belongs to."""
+    if plan.order_id:
+        order = uow.orders.get(plan.order_id)
+        assert order is not None
+        return order_basis(order)
+    contract = uow.contracts.get(plan.contract_id)
+    assert contract is not None
+    return contract_basis(contract)
+
+
+def load_basis(
+    uow: SalesUnitOfWork, caller: Caller, contract_id: str, order_id: str, *, code: str = "plan.contract_or_order"
+) -> pm.PlanBasis:
+    """The contract or the order the caller names (exactly one), within the caller's scope."""
+    if bool(contract_id) == bool(order_id):
+        raise InvalidArgument("name either the contract or the order", code=code, field="contract_id")
+    if contract_id:
+        return contract_basis(load_contract(uow, caller, contract_id))
+    return order_basis(found(uow.orders.get(order_id, for_update=True), "order", order_id, caller))
+
+
+def _plan_of(uow: SalesUnitOfWork, basis: pm.PlanBasis) -> pm.PaymentPlan | None:
+    return uow.plans.for_order(basis.id) if basis.kind == "order" else uow.plans.for_contract(basis.id)
+
+
+def _view(uow: SalesUnitOfWork, plan: pm.PaymentPlan, basis: pm.PlanBasis, as_of: date | None) -> PlanView:
     settings = uow.settings.load()
     day = as_of or today(settings)
     states = pm.plan_states(
@@ -63,34 +99,48 @@ def _view(uow: SalesUnitOfWork, plan: pm.PaymentPlan, contract: ct.Contract, as_
         uow.receipts.for_plan(plan.id),
         as_of=day,
         grace_days=settings.payment_grace_days,
-        contract_status=contract.status,
+        contract_status=basis.status,
     )
-    return PlanView(plan, states, day, contract.status)
+    return PlanView(plan, states, day, basis.status)
 
 
 def create_plan(
-    uow_factory: UowFactory, caller: Caller, contract_id: str, instalments: list[pm.InstalmentInput]
+    uow_factory: UowFactory,
+    caller: Caller,
+    contract_id: str,
+    instalments: list[pm.InstalmentInput],
+    *,
+    order_id: str = "",
 ) -> PlanView:
-    """A plan whose instalments add up exactly to the contract value; nothing is written otherwise."""
+    """A plan on a contract or an order whose instalments add up exactly to its value; nothing is
+    written otherwise."""
     at = now()
     with uow_factory() as uow:
-        contract = load_contract(uow, caller, contract_id)
-        if contract.status in (ct.EXPIRED, ct.TERMINATED):
+        basis = load_basis(uow, caller, contract_id, order_id)
+        if basis.status in (ct.EXPIRED, ct.TERMINATED):
             raise FailedPrecondition(
-                f"contract {contract.number} is {contract.status}", code="plan.contract_closed", field="contract_id"
+                f"{basis.kind} {basis.number} is closed", code=f"plan.{basis.kind}_closed", field=f"{basis.kind}_id"
             )
-        if uow.plans.for_contract(contract.id) is not None:
+        if basis.kind == "order" and basis.status != "active":
+            # A draft order's lines (and total) may still change; its plan waits for the confirmation.
+            raise FailedPrecondition(
+                f"order {basis.number} is not confirmed; plan its payments once it is",
+                code="plan.order_not_confirmed",
+                field="order_id",
+            )
+        if _plan_of(uow, basis) is not None:
             raise AlreadyExists(
-                f"contract {contract.number} already has a payment plan", code="plan.exists", field="contract_id"
+                f"{basis.kind} {basis.number} already has a payment plan", code="plan.exists", field=f"{basis.kind}_id"
             )
         plan_id = new_id()
         plan = pm.PaymentPlan(
             id=plan_id,
-            contract_id=contract.id,
-            customer_id=contract.customer_id,
-            owner_id=contract.owner_id,
-            currency=contract.currency,
-            instalments=pm.build_instalments(plan_id, instalments, contract_value=contract.value, new_id=new_id),
+            contract_id=basis.id if basis.kind == "contract" else "",
+            order_id=basis.id if basis.kind == "order" else "",
+            customer_id=basis.customer_id,
+            owner_id=basis.owner_id,
+            currency=basis.currency,
+            instalments=pm.build_instalments(plan_id, instalments, contract_value=basis.value, new_id=new_id),
             version=1,
             created_at=at,
             updated_at=at,
@@ -98,25 +148,31 @@ def create_plan(
         )
         uow.plans.add(plan)
         uow.record(PaymentPlanCreated(plan))
-        view = _view(uow, plan, contract, None)
+        view = _view(uow, plan, basis, None)
         uow.commit()
     return view
 
 
 def get_plan(
-    uow_factory: UowFactory, caller: Caller, *, plan_id: str, contract_id: str, as_of: date | None
+    uow_factory: UowFactory,
+    caller: Caller,
+    *,
+    plan_id: str,
+    contract_id: str,
+    as_of: date | None,
+    order_id: str = "",
 ) -> PlanView:
     with uow_factory(read_only=True) as uow:
         if plan_id:
             plan = uow.plans.get(plan_id)
         elif contract_id:
             plan = uow.plans.for_contract(contract_id)
+        elif order_id:
+            plan = uow.plans.for_order(order_id)
         else:
-            raise InvalidArgument("name the plan or its contract", code="plan.id_required", field="id")
-        plan = found(plan, "plan", plan_id or contract_id, caller)
-        contract = uow.contracts.get(plan.contract_id)
-        assert contract is not None
-        return _view(uow, plan, contract, as_of)
+            raise InvalidArgument("name the plan, its contract or its order", code="plan.id_required", field="id")
+        plan = readable(uow, plan, "plan", plan_id or contract_id or order_id, caller)
+        return _view(uow, plan, basis_of(uow, plan), as_of)
 
 
 def list_plans(uow_factory: UowFactory, caller: Caller, **page: Any) -> Page[pm.PaymentPlan]:
@@ -137,13 +193,12 @@ def update_plan(
     with uow_factory() as uow:
         plan = found(uow.plans.get(plan_id, for_update=True) if plan_id else None, "plan", plan_id, caller)
         check_version(plan.version, expected_version, f"plan {plan_id}")
-        contract = uow.contracts.get(plan.contract_id)
-        assert contract is not None
+        basis = basis_of(uow, plan)
         touched = set(pm.received_by_instalment(uow.receipts.for_plan(plan.id), counting=False))
-        updated = pm.replan(plan, instalments, touched=touched, contract_value=contract.value, new_id=new_id, at=at)
+        updated = pm.replan(plan, instalments, touched=touched, contract_value=basis.value, new_id=new_id, at=at)
         if not uow.plans.update(updated, expected_version=plan.version):
             raise concurrent_write(f"plan {plan_id}")
-        view = _view(uow, updated, contract, None)
+        view = _view(uow, updated, basis, None)
         uow.commit()
     return view
 
@@ -166,17 +221,19 @@ def record_receipt(
     reference: str,
     note: str,
     allocations: list[pm.Allocation],
+    order_id: str = "",
 ) -> pm.Receipt:
-    """Record money received against a contract's plan: allocated (the user's lines, then FIFO),
-    then approved through the receipt flow (without review when none is configured)."""
+    """Record money received against a contract's or an order's plan: allocated (the user's
+    lines, then FIFO), then approved through the receipt flow (without review when none is
+    configured)."""
     at = now()
     with uow_factory() as uow:
-        contract = load_contract(uow, caller, contract_id)
-        pm.require_effective_contract(contract.status, contract.number)
-        plan = uow.plans.for_contract(contract.id)
+        basis = load_basis(uow, caller, contract_id, order_id)
+        pm.require_effective(basis)
+        plan = _plan_of(uow, basis)
         if plan is None:
             raise FailedPrecondition(
-                f"contract {contract.number} has no payment plan", code="receipt.no_plan", field="contract_id"
+                f"{basis.kind} {basis.number} has no payment plan", code="receipt.no_plan", field=f"{basis.kind}_id"
             )
         plan = uow.plans.get(plan.id, for_update=True)  # receipts of one plan are recorded one at a time
         assert plan is not None
@@ -192,16 +249,17 @@ def record_receipt(
                 "received_on is in the future", code="receipt.received_on_future", field="received_on"
             )
         existing = uow.receipts.for_plan(plan.id)
-        pm.check_receipt_within_contract(amount, existing, contract.value)
+        pm.check_receipt_within_contract(amount, existing, basis.value)
         lines = pm.allocate(amount, plan.instalments, pm.received_by_instalment(existing, counting=False), allocations)
         receipt = pm.Receipt(
             id=new_id(),
-            contract_id=contract.id,
+            contract_id=plan.contract_id,
+            order_id=plan.order_id,
             plan_id=plan.id,
-            customer_id=contract.customer_id,
-            owner_id=contract.owner_id,
+            customer_id=basis.customer_id,
+            owner_id=basis.owner_id,
             amount=amount,
-            currency=contract.currency,
+            currency=basis.currency,
             received_on=received_on,
             method=bounded(method, "method", max_len=40) or "bank_transfer",
             reference=bounded(reference, "reference", max_len=100),
@@ -245,7 +303,7 @@ def _load_receipt(uow: SalesUnitOfWork, caller: Caller, receipt_id: str, for_upd
 
 def get_receipt(uow_factory: UowFactory, caller: Caller, receipt_id: str) -> pm.Receipt:
     with uow_factory(read_only=True) as uow:
-        return _load_receipt(uow, caller, receipt_id)
+        return readable(uow, uow.receipts.get(receipt_id) if receipt_id else None, "receipt", receipt_id, caller)
 
 
 def list_receipts(uow_factory: UowFactory, caller: Caller, **page: Any) -> Page[pm.Receipt]:
@@ -356,15 +414,15 @@ def flag_overdue(uow_factory: UowFactory, *, as_of: date) -> OverdueSweep:
             evaluated += 1
             with uow_factory() as uow:
                 plan = uow.plans.get(inst.plan_id)
-                contract = uow.contracts.get(plan.contract_id) if plan is not None else None
-                if plan is None or contract is None:
+                if plan is None:
                     continue
+                basis = basis_of(uow, plan)
                 states = pm.plan_states(
                     plan,
                     uow.receipts.for_plan(plan.id),
                     as_of=as_of,
                     grace_days=settings.payment_grace_days,
-                    contract_status=contract.status,
+                    contract_status=basis.status,
                 )
                 state = next(s for s in states if s.instalment.id == inst.id)
                 if not state.overdue:
@@ -372,7 +430,7 @@ def flag_overdue(uow_factory: UowFactory, *, as_of: date) -> OverdueSweep:
                 if not uow.notices.claim(inst.id, "overdue", as_of):
                     already += 1
                     continue
-                uow.record(PaymentOverdue(plan, state, as_of, contract.number))
+                uow.record(PaymentOverdue(plan, state, as_of, basis.number))
                 uow.commit()
                 flagged += 1
         if len(batch) < OVERDUE_BATCH:

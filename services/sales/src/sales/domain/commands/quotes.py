@@ -12,7 +12,7 @@ from crm_chassis.errors import FailedPrecondition, InvalidArgument
 from crm_chassis.identity import Caller
 from sales.domain import quote as qt
 from sales.domain.commands import approvals
-from sales.domain.commands.base import UowFactory, customer, new_id, number, owner_for, price_lines, today
+from sales.domain.commands.base import UowFactory, customer, new_id, number, owner_for, price_lines, readable, today
 from sales.domain.commands.orders import order_from_quote
 from sales.domain.common import (
     Page,
@@ -109,7 +109,7 @@ def create_quote(
 def get_quote(uow_factory: UowFactory, caller: Caller, quote_id: str) -> tuple[qt.Quote, date, Decimal]:
     """The quote, today's date (for the expired flag) and the approval threshold."""
     with uow_factory(read_only=True) as uow:
-        q = found(uow.quotes.get(quote_id) if quote_id else None, "quote", quote_id, caller)
+        q = readable(uow, uow.quotes.get(quote_id) if quote_id else None, "quote", quote_id, caller)
         settings = uow.settings.load()
         return q, today(settings), settings.discount_approval_percent
 
@@ -123,7 +123,7 @@ def list_quotes(uow_factory: UowFactory, caller: Caller, **page: Any) -> tuple[P
 
 def list_revisions(uow_factory: UowFactory, caller: Caller, quote_id: str) -> list[qt.Quote]:
     with uow_factory(read_only=True) as uow:
-        q = found(uow.quotes.get(quote_id) if quote_id else None, "quote", quote_id, caller)
+        q = readable(uow, uow.quotes.get(quote_id) if quote_id else None, "quote", quote_id, caller)
         return uow.quotes.revisions(q.id)
 
 

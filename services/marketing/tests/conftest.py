@@ -1,0 +1,17 @@
+"""Fixtures of the marketing tests: a real gRPC server on a migrated SQLite / PostgreSQL database."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from marketing_support import Api
+
+
+@pytest.fixture
+def api(database_url):
+    client = Api(database_url)
+    yield client
+    client.close()
