@@ -147,3 +147,19 @@ def test_service_details_reach_the_problem_bounded_and_only_for_client_errors():
     assert problem.details == {"existing_customer_id": "c-1", "existing_owner_id": "u-9"}
     internal = to_problem(FakeRpcError(grpc.StatusCode.INTERNAL, "boom", trailers), "customers", "CreateCustomer")
     assert internal.details is None
+
+
+def test_an_instant_utc_cannot_hold_is_a_validation_error_not_a_crash():
+    from datetime import UTC, datetime
+
+    from pydantic import BaseModel, ValidationError
+
+    from gateway.bodies import Instant
+
+    class Body(BaseModel):
+        at: Instant
+
+    assert Body(at="2026-11-24T08:00:00+08:00").at == datetime(2026, 11, 24, 0, 0, tzinfo=UTC)
+    for bad in ("0001-01-01T00:00:00+00:01", "2026-11-24T08:00:00"):  # before year 1 in UTC; no offset
+        with pytest.raises(ValidationError):
+            Body(at=bad)

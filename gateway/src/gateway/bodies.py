@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from datetime import UTC, datetime
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ValidationError
 from starlette.requests import Request
 
 from gateway.problems import ProblemError, field_errors
@@ -138,3 +139,16 @@ def request_body_doc(model: type[BaseModel], description: str = "") -> dict[str,
     if description:
         body["description"] = description
     return {"requestBody": body}
+
+
+def _in_timestamp_range(moment: datetime) -> datetime:
+    """The instant in UTC; a ValueError (400) when UTC cannot hold it (years 1..9999, as protobuf
+    Timestamps), e.g. `0001-01-01T00:00:00+00:01`."""
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("the instant is outside years 1..9999 in UTC") from None
+
+
+# An ISO-8601 instant with its offset, returned in UTC (every instant the API stores is UTC).
+Instant = Annotated[AwareDatetime, AfterValidator(_in_timestamp_range)]

@@ -9,12 +9,12 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from google.protobuf.timestamp_pb2 import Timestamp
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import JSONResponse, Response
 
 from crm.common.v1 import paging_pb2
 from crm.customers.v1 import customers_service_pb2 as pb
-from gateway.bodies import json_body, request_body_doc
+from gateway.bodies import Instant, json_body, request_body_doc
 from gateway.identity.principal import Principal, require
 from gateway.list_query import ListQuery
 from gateway.openapi import problem_responses
@@ -36,11 +36,11 @@ class ActivityCreate(BaseModel):
 
     type: Literal["call", "visit", "meeting", "email", "note"]
     content: str = Field(default="", max_length=10_000)
-    occurred_at: AwareDatetime | None = Field(default=None, description="When it happened (default now; not future)")
+    occurred_at: Instant | None = Field(default=None, description="When it happened (default now; not future)")
     contact_id: str | None = Field(default=None, pattern=ID_PATTERN)
     opportunity_id: str | None = Field(default=None, pattern=ID_PATTERN)
     work_order_id: str | None = Field(default=None, pattern=ID_PATTERN)
-    next_follow_up_at: AwareDatetime | None = Field(default=None, description="A reminder is due then")
+    next_follow_up_at: Instant | None = Field(default=None, description="A reminder is due then")
 
 
 class ActivityLogged(BaseModel):

@@ -10,12 +10,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from google.protobuf.timestamp_pb2 import Timestamp
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import JSONResponse, Response
 
 from crm.customers.v1 import customers_service_pb2 as cpb
 from crm.marketing.v1 import marketing_service_pb2 as mpb
-from gateway.bodies import json_body, request_body_doc
+from gateway.bodies import Instant, json_body, request_body_doc
 from gateway.identity.principal import Principal, require
 from gateway.openapi import problem_responses
 from gateway.problems import ProblemError
@@ -36,7 +36,7 @@ class CallLog(BaseModel):
     customer_id: str = Field(pattern=ID_PATTERN)
     contact_id: str | None = Field(default=None, pattern=ID_PATTERN)
     notes: str = Field(default="", max_length=10_000, description="What was said")
-    callback_at: AwareDatetime | None = Field(default=None, description="Call back then (a reminder is due)")
+    callback_at: Instant | None = Field(default=None, description="Call back then (a reminder is due)")
 
 
 class CallLogged(BaseModel):

@@ -7,11 +7,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Request
 from google.protobuf.timestamp_pb2 import Timestamp
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import JSONResponse, Response
 
 from crm.customers.v1 import customers_service_pb2 as pb
-from gateway.bodies import json_body, request_body_doc
+from gateway.bodies import Instant, json_body, request_body_doc
 from gateway.identity.policy import CUSTOMERS_VIEW
 from gateway.identity.principal import Principal, require
 from gateway.openapi import problem_responses
@@ -34,7 +34,7 @@ class ShareRequest(BaseModel):
     grantee_type: Literal["user", "department"]
     grantee_id: str = Field(pattern=ID_PATTERN)
     access: Literal["read", "edit"] = "read"
-    expires_at: AwareDatetime | None = Field(default=None, description="No expiry when omitted")
+    expires_at: Instant | None = Field(default=None, description="No expiry when omitted")
 
 
 class Share(BaseModel):

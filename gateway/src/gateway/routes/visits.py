@@ -3,7 +3,6 @@
 would resolve to it. Check-out records work done, parts and labour; on a billable work order it
 records a service charge. `visits:view` reads, `visits:create` schedules, `visits:edit` checks in/out."""
 
-from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -11,6 +10,7 @@ from pydantic import Field
 from starlette.responses import Response
 
 from crm.service_desk.v1 import service_desk_service_pb2 as pb
+from gateway.bodies import Instant
 from gateway.field_rules import ResourceFields
 from gateway.identity.principal import Principal, require
 from gateway.list_query import ListQuery, check_list_query
@@ -42,8 +42,8 @@ VisitPage = page_model(Visit, "VisitPage")
 
 
 class ScheduleBody(StrictModel):
-    window_start: datetime = Field(description="ISO-8601 with offset")
-    window_end: datetime = Field(description="After window_start, at most 24 h later")
+    window_start: Instant = Field(description="ISO-8601 with offset")
+    window_end: Instant = Field(description="After window_start, at most 24 h later")
     technician_id: str | None = Field(default=None, pattern=ID_PATTERN, description="Default: the assignee")
 
     model_config = {"extra": "forbid", "strict": False}

@@ -7,11 +7,11 @@ progress, dispatch decision (and why), status history. Actions: `assign` (manual
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 from starlette.responses import JSONResponse, Response
 
 from crm.service_desk.v1 import service_desk_service_pb2 as pb
-from gateway.bodies import json_body, request_body_doc
+from gateway.bodies import Instant, json_body, request_body_doc
 from gateway.identity.principal import Principal, require
 from gateway.list_query import ListQuery
 from gateway.openapi import problem_responses
@@ -83,7 +83,7 @@ class WorkOrderCreate(StrictModel):
     attachments: list[AttachmentIn] | None = Field(default=None, max_length=20)
     team: str | None = Field(default=None, pattern=TEAM_PATTERN, description="The team queue it waits in")
     owner_id: str | None = Field(default=None, pattern=ID_PATTERN, description="Default: you")
-    reported_at: AwareDatetime | None = Field(
+    reported_at: Instant | None = Field(
         default=None,
         description="When the customer reported it, if earlier (at most a year ago); the SLA counts from it",
     )
