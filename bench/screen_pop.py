@@ -2,11 +2,11 @@
 
 `python -m bench.screen_pop [--db sqlite|postgresql|both] [--seconds 20] [--customers 200]`
 
-A private suite with the customers and sales services and the gateway; `--customers` customers
+A private suite with the customers, sales and service-desk services and the gateway; `--customers` customers
 (each with a mobile number, a contact, two activities and an open opportunity, like the demo data)
 are created over gRPC, then `GET /v1/callcenter/screen-pop?phone=<random customer's number>` is
-loaded through the gateway from 16 keep-alive connections: one number lookup, then five sections
-fetched from two services in parallel per request. Prints throughput, p50, p99 and errors; figures
+loaded through the gateway from 16 keep-alive connections: one number lookup, then seven sections
+fetched from three services in parallel per request. Prints throughput, p50, p99 and errors; figures
 are printed, never asserted.
 """
 
@@ -36,15 +36,8 @@ from crm.sales.v1 import sales_service_pb2 as spb
 from crm.sales.v1 import sales_service_pb2_grpc as sgrpc
 
 NAME = "screen pop"
-PROCESSES = (
-    "customers-grpc",
-    "customers-worker",
-    "customers-relay",
-    "sales-grpc",
-    "sales-worker",
-    "sales-relay",
-    "gateway",
-)
+SERVICES = ("customers", "sales", "service-desk")
+PROCESSES = (*(f"{service}-{kind}" for service in SERVICES for kind in ("grpc", "worker", "relay")), "gateway")
 CONCURRENCY = 16
 WARMUP_SECONDS = 2.0
 TARGET_P99_MS = 150.0
