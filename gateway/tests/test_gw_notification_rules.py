@@ -29,17 +29,24 @@ def test_leads_and_work_orders_tell_their_assignee_but_a_grab_tells_nobody():
     [notice] = notices_for("marketing", "lead_assigned", lead)
     assert (notice.user_id, notice.link) == ("u4", "/v1/leads/l1")
     assert notices_for("marketing", "lead_assigned", {**lead, "reason": "grab"}) == []
-    wo = {"work_order": {"id": "w1", "number": "W2026-00001", "assignee_id": "t1", "description": "Printer jams"}}
+    wo = {
+        "work_order": {"id": "w1", "number": "W2026-00001", "assignee_id": "tech-1", "description": "Printer jams"},
+        "assignee_user_id": "u5",
+    }
     [assigned] = notices_for("service_desk", "work_order_assigned", wo)
-    assert (assigned.user_id, assigned.link) == ("t1", "/v1/work-orders/w1") and "W2026-00001" in assigned.body
+    # The technician's login hears it, never the technician id.
+    assert (assigned.user_id, assigned.link) == ("u5", "/v1/work-orders/w1") and "W2026-00001" in assigned.body
+    assert notices_for("service_desk", "work_order_assigned", {**wo, "assignee_user_id": ""}) == []
 
 
-def test_a_breach_tells_the_assignee_and_the_escalation_target_once_each():
-    data = {"work_order": {"id": "w1", "assignee_id": "t1", "priority": "urgent"}, "target": "first_response"}
+def test_a_breach_tells_the_escalation_target_and_the_owner_once_each():
+    wo = {"id": "w1", "assignee_id": "tech-1", "owner_id": "u1", "priority": "urgent"}
+    data = {"work_order": wo, "target": "first_response"}
     breached = notices_for("service_desk", "sla_breached", {**data, "notify_user_id": "m1"})
-    assert [n.user_id for n in breached] == ["t1", "m1"] and all(n.kind == "sla" for n in breached)
-    assert [n.user_id for n in notices_for("service_desk", "sla_breached", {**data, "notify_user_id": "t1"})] == ["t1"]
-    assert "first response" in notices_for("service_desk", "sla_at_risk", data)[0].title
+    assert [n.user_id for n in breached] == ["m1", "u1"] and all(n.kind == "sla" for n in breached)
+    assert [n.user_id for n in notices_for("service_desk", "sla_breached", {**data, "notify_user_id": "u1"})] == ["u1"]
+    at_risk = notices_for("service_desk", "sla_at_risk", data)
+    assert [n.user_id for n in at_risk] == ["u1"] and "first response" in at_risk[0].title
 
 
 def test_events_no_rule_knows_cause_nothing():

@@ -1,8 +1,9 @@
-"""Live notifications across two gateway replicas (issue 9): a customer transferred to a rep
-through gateway A reaches that rep's Server-Sent Events stream open on gateway B (the notice is
-announced on the user's Redis channel); it is in the rep's inbox on either replica, once, and is
-marked read; a malformed message on the gateway's queue is parked, not dropped; another user's
-stream hears nothing of it."""
+"""Live notifications across two gateway replicas (issue 9): a customer transferred to a rep, and
+a work order assigned to the technician the rep signs in as, through gateway A reach that rep's
+Server-Sent Events stream open on gateway B (the notice is announced on the user's Redis
+channel); the notice is in the rep's inbox on either replica, once, and is marked read; a
+malformed message on the gateway's queue is parked, not dropped; another user's stream hears
+nothing of it."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from crm_testkit.wait import eventually
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
-PROCS = ("customers-grpc", "customers-worker", "customers-relay", "gateway")
+SERVICES = ("customers", "service-desk")
+PROCS = (*(f"{service}-{kind}" for service in SERVICES for kind in ("grpc", "worker", "relay")), "gateway")
 PASSWORD = "notify-me-2026"
 
 
@@ -46,7 +48,7 @@ def cluster(tmp_path_factory, redis_url):
         env = {**a.env, "CRM_GATEWAY_PORT": str(port), "CRM_GATEWAY_NOTIFICATIONS": "off"}
         c.supervisor.start(Process("gateway-b", a.argv, env))
         c.gateway_b_url = f"http://127.0.0.1:{port}"
-        c.wait_ready("customers-grpc")
+        c.wait_ready("customers-grpc", "service-desk-grpc")
         for url in (c.gateway_url, c.gateway_b_url):
             eventually(lambda url=url: httpx.get(f"{url}/healthz").status_code == 200, timeout=60, what=f"{url} up")
         yield c
@@ -163,3 +165,38 @@ def test_a_malformed_message_is_parked_in_the_dead_letter_queue(cluster):
         eventually(parked, timeout=20, what="the poison message parked")
     finally:
         connection.close()
+
+
+def test_a_work_order_assignment_reaches_the_technicians_stream_on_the_other_replica(cluster, people):
+    admin, a, b = people["admin"], cluster.gateway_url, cluster.gateway_b_url
+    tech = httpx.post(
+        f"{a}/v1/technicians",
+        json={
+            "name": f"Tech {uuid.uuid4().hex[:6]}",
+            "team": "field",
+            "skills": ["repair"],
+            "user_id": people["rep_id"],
+        },
+        headers=admin,
+    )
+    assert tech.status_code == 201, tech.text
+    made = httpx.post(f"{a}/v1/customers", json={"name": f"Broken Co {uuid.uuid4().hex[:6]}"}, headers=admin)
+    assert made.status_code == 201, made.text
+
+    def opened() -> dict | None:
+        body = {"type": "repair", "customer_id": made.json()["id"], "description": "It hums"}
+        reply = httpx.post(f"{a}/v1/work-orders", json=body, headers=admin)
+        return reply.json() if reply.status_code == 201 else None
+
+    work_order = eventually(opened, timeout=30, what="the service desk to learn the customer")
+    stream = Stream(b, people["rep"])
+    try:
+        assert stream.connected.wait(10)
+        assigned = httpx.post(
+            f"{a}/v1/work-orders/{work_order['id']}/assign", json={"technician_id": tech.json()["id"]}, headers=admin
+        )
+        assert assigned.status_code == 200, assigned.text
+        notice = stream.events.get(timeout=20)
+        assert (notice["kind"], notice["link"]) == ("assignment", f"/v1/work-orders/{work_order['id']}")
+    finally:
+        stream.close()

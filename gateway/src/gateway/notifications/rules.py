@@ -80,9 +80,10 @@ def _lead_assigned(data: dict[str, Any]) -> list[Notice]:
 
 
 def _work_order_assigned(data: dict[str, Any]) -> list[Notice]:
+    # work_order.assignee_id is the technician's id; the event names the technician's login.
     wo = data.get("work_order", {})
     return _notice(
-        str(wo.get("assignee_id", "")),
+        _text(data, "assignee_user_id"),
         "assignment",
         "Work order assigned to you",
         f"{wo.get('number') or wo.get('id', '')}: {str(wo.get('title') or wo.get('description') or '')[:200]}",
@@ -97,7 +98,9 @@ def _sla(kind: str) -> Rule:
         title = f"SLA {kind}: {target}"
         body = f"{wo.get('number') or wo.get('id', '')} ({wo.get('priority', '')})"
         link = f"/v1/work-orders/{wo.get('id', '')}"
-        users = [str(wo.get("assignee_id", "")), _text(data, "notify_user_id")]
+        # The escalation target the service desk names (a user); work_order.assignee_id is a
+        # technician's id, not a login, so it is not notified from here.
+        users = [_text(data, "notify_user_id"), str(wo.get("owner_id", ""))]
         return [Notice(u, "sla", title, body, link) for u in dict.fromkeys(users) if u]
 
     return rule

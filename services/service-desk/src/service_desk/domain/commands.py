@@ -282,7 +282,7 @@ def _assign(
     )
     _save(uow.work_orders, updated, current.version, "work_order")
     uow.technicians.touch_assigned(tech.id, at)
-    uow.record(ev.WorkOrderAssigned(updated, current.assignee_id))
+    uow.record(ev.WorkOrderAssigned(updated, current.assignee_id, tech.user_id))
     if current.status != updated.status:
         uow.record(ev.WorkOrderStatusChanged(updated, updated.history[-1]))
     return updated
@@ -399,7 +399,7 @@ def grab_work_order(uow_factory: UowFactory, caller: Caller, work_order_id: str,
         if not uow.work_orders.claim(updated, expected_version=current.version):
             raise FailedPrecondition("the work order was already taken", code="work_order.already_taken", field="id")
         uow.technicians.touch_assigned(tech.id, at)
-        uow.record(ev.WorkOrderAssigned(updated, ""))
+        uow.record(ev.WorkOrderAssigned(updated, "", tech.user_id))
         uow.record(ev.WorkOrderStatusChanged(updated, updated.history[-1]))
         uow.commit()
         return updated

@@ -20,6 +20,7 @@ class WorkOrderCreated:
 class WorkOrderAssigned:
     work_order: WorkOrder
     previous_assignee_id: str
+    assignee_user_id: str = ""  # the technician's login, if any (whom to notify)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -14,8 +14,10 @@ def translate(event: object) -> tuple[str, Message, str, int]:
     match event:
         case de.WorkOrderCreated(w):
             return "work_order_created", ev.WorkOrderCreated(work_order=m.work_order_to_proto(w)), w.id, w.version
-        case de.WorkOrderAssigned(w, previous):
-            payload = ev.WorkOrderAssigned(work_order=m.work_order_to_proto(w), previous_assignee_id=previous)
+        case de.WorkOrderAssigned(w, previous, user):
+            payload = ev.WorkOrderAssigned(
+                work_order=m.work_order_to_proto(w), previous_assignee_id=previous, assignee_user_id=user
+            )
             return "work_order_assigned", payload, w.id, w.version
         case de.WorkOrderStatusChanged(w, change):
             payload = ev.WorkOrderStatusChanged(work_order=m.work_order_to_proto(w), change=m.change_to_proto(change))

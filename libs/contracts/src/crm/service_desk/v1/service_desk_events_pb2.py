@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from crm.service_desk.v1 import service_desk_service_pb2 as crm_dot_service__desk_dot_v1_dot_service__desk__service__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n-crm/service_desk/v1/service_desk_events.proto\x12\x13\x63rm.service_desk.v1\x1a.crm/service_desk/v1/service_desk_service.proto\"F\n\x10WorkOrderCreated\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\"e\n\x11WorkOrderAssigned\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\x12\x1c\n\x14previous_assignee_id\x18\x02 \x01(\t\"\x7f\n\x16WorkOrderStatusChanged\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\x12\x31\n\x06\x63hange\x18\x02 \x01(\x0b\x32!.crm.service_desk.v1.StatusChange\"G\n\x11WorkOrderResolved\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\"E\n\x0fWorkOrderClosed\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\"\x80\x01\n\tSlaAtRisk\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\x12\x0e\n\x06target\x18\x02 \x01(\t\x12\x17\n\x0f\x65lapsed_minutes\x18\x03 \x01(\x05\x12\x16\n\x0etarget_minutes\x18\x04 \x01(\x05\"\xcb\x01\n\x0bSlaBreached\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\x12\x0e\n\x06target\x18\x02 \x01(\t\x12\x17\n\x0f\x65lapsed_minutes\x18\x03 \x01(\x05\x12\x16\n\x0etarget_minutes\x18\x04 \x01(\x05\x12\x16\n\x0enotify_user_id\x18\x05 \x01(\t\x12\x19\n\x11previous_priority\x18\x06 \x01(\t\x12\x14\n\x0cnew_priority\x18\x07 \x01(\t\";\n\x0eVisitScheduled\x12)\n\x05visit\x18\x01 \x01(\x0b\x32\x1a.crm.service_desk.v1.Visit\";\n\x0eVisitCompleted\x12)\n\x05visit\x18\x01 \x01(\x0b\x32\x1a.crm.service_desk.v1.Visit\"K\n\x15ServiceChargeRecorded\x12\x32\n\x06\x63harge\x18\x01 \x01(\x0b\x32\".crm.service_desk.v1.ServiceCharge\"E\n\x10\x43omplaintCreated\x12\x31\n\tcomplaint\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.Complaint\"F\n\x11\x43omplaintResolved\x12\x31\n\tcomplaint\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.Complaint\"L\n\x12ReturnVisitPlanned\x12\x36\n\x0creturn_visit\x18\x01 \x01(\x0b\x32 .crm.service_desk.v1.ReturnVisit\"N\n\x14ReturnVisitCompleted\x12\x36\n\x0creturn_visit\x18\x01 \x01(\x0b\x32 .crm.service_desk.v1.ReturnVisitb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n-crm/service_desk/v1/service_desk_events.proto\x12\x13\x63rm.service_desk.v1\x1a.crm/service_desk/v1/service_desk_service.proto\"F\n\x10WorkOrderCreated\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\"\x7f\n\x11WorkOrderAssigned\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\x12\x1c\n\x14previous_assignee_id\x18\x02 \x01(\t\x12\x18\n\x10\x61ssignee_user_id\x18\x03 \x01(\t\"\x7f\n\x16WorkOrderStatusChanged\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\x12\x31\n\x06\x63hange\x18\x02 \x01(\x0b\x32!.crm.service_desk.v1.StatusChange\"G\n\x11WorkOrderResolved\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\"E\n\x0fWorkOrderClosed\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\"\x80\x01\n\tSlaAtRisk\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\x12\x0e\n\x06target\x18\x02 \x01(\t\x12\x17\n\x0f\x65lapsed_minutes\x18\x03 \x01(\x05\x12\x16\n\x0etarget_minutes\x18\x04 \x01(\x05\"\xcb\x01\n\x0bSlaBreached\x12\x32\n\nwork_order\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.WorkOrder\x12\x0e\n\x06target\x18\x02 \x01(\t\x12\x17\n\x0f\x65lapsed_minutes\x18\x03 \x01(\x05\x12\x16\n\x0etarget_minutes\x18\x04 \x01(\x05\x12\x16\n\x0enotify_user_id\x18\x05 \x01(\t\x12\x19\n\x11previous_priority\x18\x06 \x01(\t\x12\x14\n\x0cnew_priority\x18\x07 \x01(\t\";\n\x0eVisitScheduled\x12)\n\x05visit\x18\x01 \x01(\x0b\x32\x1a.crm.service_desk.v1.Visit\";\n\x0eVisitCompleted\x12)\n\x05visit\x18\x01 \x01(\x0b\x32\x1a.crm.service_desk.v1.Visit\"K\n\x15ServiceChargeRecorded\x12\x32\n\x06\x63harge\x18\x01 \x01(\x0b\x32\".crm.service_desk.v1.ServiceCharge\"E\n\x10\x43omplaintCreated\x12\x31\n\tcomplaint\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.Complaint\"F\n\x11\x43omplaintResolved\x12\x31\n\tcomplaint\x18\x01 \x01(\x0b\x32\x1e.crm.service_desk.v1.Complaint\"L\n\x12ReturnVisitPlanned\x12\x36\n\x0creturn_visit\x18\x01 \x01(\x0b\x32 .crm.service_desk.v1.ReturnVisit\"N\n\x14ReturnVisitCompleted\x12\x36\n\x0creturn_visit\x18\x01 \x01(\x0b\x32 .crm.service_desk.v1.ReturnVisitb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,29 +35,29 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WORKORDERCREATED']._serialized_start=118
   _globals['_WORKORDERCREATED']._serialized_end=188
   _globals['_WORKORDERASSIGNED']._serialized_start=190
-  _globals['_WORKORDERASSIGNED']._serialized_end=291
-  _globals['_WORKORDERSTATUSCHANGED']._serialized_start=293
-  _globals['_WORKORDERSTATUSCHANGED']._serialized_end=420
-  _globals['_WORKORDERRESOLVED']._serialized_start=422
-  _globals['_WORKORDERRESOLVED']._serialized_end=493
-  _globals['_WORKORDERCLOSED']._serialized_start=495
-  _globals['_WORKORDERCLOSED']._serialized_end=564
-  _globals['_SLAATRISK']._serialized_start=567
-  _globals['_SLAATRISK']._serialized_end=695
-  _globals['_SLABREACHED']._serialized_start=698
-  _globals['_SLABREACHED']._serialized_end=901
-  _globals['_VISITSCHEDULED']._serialized_start=903
-  _globals['_VISITSCHEDULED']._serialized_end=962
-  _globals['_VISITCOMPLETED']._serialized_start=964
-  _globals['_VISITCOMPLETED']._serialized_end=1023
-  _globals['_SERVICECHARGERECORDED']._serialized_start=1025
-  _globals['_SERVICECHARGERECORDED']._serialized_end=1100
-  _globals['_COMPLAINTCREATED']._serialized_start=1102
-  _globals['_COMPLAINTCREATED']._serialized_end=1171
-  _globals['_COMPLAINTRESOLVED']._serialized_start=1173
-  _globals['_COMPLAINTRESOLVED']._serialized_end=1243
-  _globals['_RETURNVISITPLANNED']._serialized_start=1245
-  _globals['_RETURNVISITPLANNED']._serialized_end=1321
-  _globals['_RETURNVISITCOMPLETED']._serialized_start=1323
-  _globals['_RETURNVISITCOMPLETED']._serialized_end=1401
+  _globals['_WORKORDERASSIGNED']._serialized_end=317
+  _globals['_WORKORDERSTATUSCHANGED']._serialized_start=319
+  _globals['_WORKORDERSTATUSCHANGED']._serialized_end=446
+  _globals['_WORKORDERRESOLVED']._serialized_start=448
+  _globals['_WORKORDERRESOLVED']._serialized_end=519
+  _globals['_WORKORDERCLOSED']._serialized_start=521
+  _globals['_WORKORDERCLOSED']._serialized_end=590
+  _globals['_SLAATRISK']._serialized_start=593
+  _globals['_SLAATRISK']._serialized_end=721
+  _globals['_SLABREACHED']._serialized_start=724
+  _globals['_SLABREACHED']._serialized_end=927
+  _globals['_VISITSCHEDULED']._serialized_start=929
+  _globals['_VISITSCHEDULED']._serialized_end=988
+  _globals['_VISITCOMPLETED']._serialized_start=990
+  _globals['_VISITCOMPLETED']._serialized_end=1049
+  _globals['_SERVICECHARGERECORDED']._serialized_start=1051
+  _globals['_SERVICECHARGERECORDED']._serialized_end=1126
+  _globals['_COMPLAINTCREATED']._serialized_start=1128
+  _globals['_COMPLAINTCREATED']._serialized_end=1197
+  _globals['_COMPLAINTRESOLVED']._serialized_start=1199
+  _globals['_COMPLAINTRESOLVED']._serialized_end=1269
+  _globals['_RETURNVISITPLANNED']._serialized_start=1271
+  _globals['_RETURNVISITPLANNED']._serialized_end=1347
+  _globals['_RETURNVISITCOMPLETED']._serialized_start=1349
+  _globals['_RETURNVISITCOMPLETED']._serialized_end=1427
 # @@protoc_insertion_point(module_scope)

@@ -13,12 +13,14 @@ class WorkOrderCreated(_message.Message):
     def __init__(self, work_order: _Optional[_Union[_service_desk_service_pb2.WorkOrder, _Mapping]] = ...) -> None: ...
 
 class WorkOrderAssigned(_message.Message):
-    __slots__ = ("work_order", "previous_assignee_id")
+    __slots__ = ("work_order", "previous_assignee_id", "assignee_user_id")
     WORK_ORDER_FIELD_NUMBER: _ClassVar[int]
     PREVIOUS_ASSIGNEE_ID_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNEE_USER_ID_FIELD_NUMBER: _ClassVar[int]
     work_order: _service_desk_service_pb2.WorkOrder
     previous_assignee_id: str
-    def __init__(self, work_order: _Optional[_Union[_service_desk_service_pb2.WorkOrder, _Mapping]] = ..., previous_assignee_id: _Optional[str] = ...) -> None: ...
+    assignee_user_id: str
+    def __init__(self, work_order: _Optional[_Union[_service_desk_service_pb2.WorkOrder, _Mapping]] = ..., previous_assignee_id: _Optional[str] = ..., assignee_user_id: _Optional[str] = ...) -> None: ...
 
 class WorkOrderStatusChanged(_message.Message):
     __slots__ = ("work_order", "change")
