@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from google.protobuf import json_format
 from google.protobuf.descriptor import FieldDescriptor
 from google.protobuf.message import Message
+from google.protobuf.timestamp_pb2 import Timestamp
 
 
 def optional_text(value: str) -> str | None:
     """proto3 strings have no 'unset': empty means absent, answered as null."""
     return value or None
+
+
+def timestamp_of(moment: datetime | None) -> Timestamp | None:
+    """`moment` as a protobuf Timestamp (None stays None, i.e. unset)."""
+    if moment is None:
+        return None
+    stamp = Timestamp()
+    stamp.FromDatetime(moment)
+    return stamp
 
 
 def timestamp_text(message: Message, field: str) -> str | None:

@@ -4,11 +4,9 @@ what keeps it out of the pool."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from google.protobuf.timestamp_pb2 import Timestamp
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import JSONResponse, Response
 
@@ -19,6 +17,7 @@ from gateway.identity.principal import Principal, require
 from gateway.list_query import ListQuery
 from gateway.openapi import problem_responses
 from gateway.problems import ProblemError
+from gateway.protojson import timestamp_of
 from gateway.representations.customers import Activity, ActivityPage, Customer, activity_json, customer_json
 from gateway.route_kit import ID_PATTERN, IDEMPOTENCY_PARAMETER, PRIVATE, idempotent, page_response
 from gateway.runtime import runtime_of
@@ -46,14 +45,6 @@ class ActivityCreate(BaseModel):
 class ActivityLogged(BaseModel):
     activity: Activity
     customer: Customer = Field(description="The customer after the activity (last follow-up time)")
-
-
-def _timestamp(moment: datetime | None) -> Timestamp | None:
-    if moment is None:
-        return None
-    stamp = Timestamp()
-    stamp.FromDatetime(moment)
-    return stamp
 
 
 @router.get(
@@ -103,8 +94,8 @@ async def log_activity(
         contact_id=body.contact_id or "",
         opportunity_id=body.opportunity_id or "",
         work_order_id=body.work_order_id or "",
-        occurred_at=_timestamp(body.occurred_at),
-        next_follow_up_at=_timestamp(body.next_follow_up_at),
+        occurred_at=timestamp_of(body.occurred_at),
+        next_follow_up_at=timestamp_of(body.next_follow_up_at),
     )
     # The customer is read with the caller's customer scope; the activity permission decides the write.
     caller = principal.caller(request)

@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from google.protobuf.timestamp_pb2 import Timestamp
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import JSONResponse, Response
 
@@ -19,6 +18,7 @@ from gateway.bodies import Instant, json_body, request_body_doc
 from gateway.identity.principal import Principal, require
 from gateway.openapi import problem_responses
 from gateway.problems import ProblemError
+from gateway.protojson import timestamp_of
 from gateway.representations.customers import activity_json
 from gateway.representations.marketing import marketing_json
 from gateway.route_kit import ID_PATTERN, IDEMPOTENCY_PARAMETER, PRIVATE, idempotent, upstream_call
@@ -58,12 +58,6 @@ class LeadCaptured(BaseModel):
     merged: bool = Field(description="The number matched a recent lead: a touch was added to it")
 
 
-def _stamp(moment: datetime) -> Timestamp:
-    stamp = Timestamp()
-    stamp.FromDatetime(moment.astimezone(UTC))
-    return stamp
-
-
 @router.post(
     "/calls",
     summary="Log the call on the customer (optionally with a callback time)",
@@ -89,7 +83,7 @@ async def log_call(
         contact_id=body.contact_id or "",
         type="call",
         content=body.notes,
-        next_follow_up_at=_stamp(body.callback_at) if body.callback_at else None,
+        next_follow_up_at=timestamp_of(body.callback_at),
     )
 
     async def produce() -> Response:
